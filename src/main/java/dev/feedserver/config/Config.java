@@ -1,0 +1,47 @@
+package dev.feedserver.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The server's whole configuration, validated. Built only by {@link ConfigLoader}, which names the
+ * offending key when a value is bad.
+ *
+ * @param title site title shown in pages and feed channels
+ * @param description site description (RSS channel description, Atom subtitle)
+ * @param baseUrl absolute http(s) URL the site is reached at, always ending in {@code /}
+ * @param language BCP 47 language tag of the content
+ * @param timeZone zone used for front-matter dates written without an offset
+ * @param contentDir folder scanned (recursively) for articles
+ * @param feedSize number of entries in each feed
+ * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
+ * @param port TCP port to listen on
+ * @param strict whether any skipped article fails start-up
+ */
+public record Config(
+    String title,
+    String description,
+    URI baseUrl,
+    String language,
+    ZoneId timeZone,
+    Path contentDir,
+    int feedSize,
+    String idAuthority,
+    int port,
+    boolean strict) {
+
+  public Config {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(contentDir, "contentDir");
+    Objects.requireNonNull(idAuthority, "idAuthority");
+    if (!baseUrl.getPath().endsWith("/")) {
+      throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package dev.feedserver.config;
+
+import dev.feedserver.yaml.StrictYamlLoader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link Config} from defaults, an optional YAML file and environment variables (in that
+ * order of precedence, the environment winning). Every key is declared once in {@link #KEYS}, with
+ * its environment variable, default and meaning; an unknown key or a bad value fails with a message
+ * that names the key and its source.
+ */
+public final class ConfigLoader {
+  /** Environment variable naming the YAML configuration file. */
+  public static final String CONFIG_FILE_ENV = "FEED_CONFIG";
+
+  /** A declared configuration key. {@code env} is null when no environment variable overrides it. */
+  public record Key(String name, String env, String defaultValue, String meaning) {}
+
+  /** Every configuration key, in the order the README documents them. */
+  public static final List<Key> KEYS =
+      List.of(
+          new Key("title", null, "Feed Server", "site title, shown in pages and feed channels"),
+          new Key("description", null, "Articles", "site description (RSS description, Atom subtitle)"),
+          new Key(
+              "baseUrl",
+              "FEED_BASE_URL",
+              "http://localhost:<port>/",
+              "absolute http(s) URL readers reach the site at; used for every link in feeds"),
+          new Key("language", null, "zh-CN", "BCP 47 language tag of the content"),
+          new Key(
+              "timeZone", null, "UTC", "zone for front-matter dates written without an offset"),
+          new Key("contentDir", "FEED_CONTENT_DIR", "seeds", "folder scanned recursively for articles"),
+          new Key("feedSize", null, "20", "entries per feed (1 to 1000)"),
+          new Key(
+              "idAuthority",
+              null,
+              "feedserver.local,2026",
+              "tagging entity (domain or email, a comma, a date) of the tag: URIs used as entry ids;"
+                  + " set it once and never change it"),
+          new Key("port", "PORT", "7070", "TCP port"),
+          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"));
+
+  private static final Pattern TAG_AUTHORITY =
+      Pattern.compile(
+          "(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+              + "|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)"
+              + ",\\d{4}(?:-\\d{2}(?:-\\d{2})?)?");
+
+  private final Map<String, String> environment;
+
+  /** @param environment the process environment (or a test's stand-in for it) */
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Loads the configuration, reading the file named by {@code FEED_CONFIG} when set. */
+  public Config load() {
+    String file = environment.get(CONFIG_FILE_ENV);
+    return load(file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file)));
+  }
+
+  /** Loads the configuration from defaults, the given YAML file if any, and the environment. */
+  public Config load(Optional<Path> configFile) {
+    Map<String, Source> values = new LinkedHashMap<>();
+    configFile.ifPresent(file -> readFile(file, values));
+    for (Key key : KEYS) {
+      if (key.env() != null) {
+        String value = environment.get(key.env());
+        if (value != null && !value.isBlank()) {
+          values.put(key.name(), new Source(value.trim(), "environment variable " + key.env()));
+        }
+      }
+    }
+    Resolved r = new Resolved(values);
+    int port = r.get("port", v -> intIn(v, 0, 65535));
+    URI baseUrl =
+        values.containsKey("baseUrl")
+            ? r.get("baseUrl", ConfigLoader::baseUrl)
+            : URI.create("http://localhost:" + (port == 0 ? 7070 : port) + "/");
+    return new Config(
+        r.get("title", ConfigLoader::nonBlank),
+        r.get("description", ConfigLoader::nonBlank),
+        baseUrl,
+        r.get("language", ConfigLoader::languageTag),
+        r.get("timeZone", ConfigLoader::zone),
+        r.get("contentDir", v -> Path.of(nonBlank(v))),
+        r.get("feedSize", v -> intIn(v, 1, 1000)),
+        r.get("idAuthority", ConfigLoader::tagAuthority),
+        port,
+        r.get("strict", ConfigLoader::bool));
+  }
+
+  private static void readFile(Path file, Map<String, Source> values) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException("config file " + file + ": cannot be read: " + e.getMessage());
+    }
+    Object root;
+    try {
+      root = new StrictYamlLoader(1 << 20).load(text);
+    } catch (StrictYamlLoader.YamlProblem e) {
+      throw new ConfigException(file + ":" + e.line() + ": " + e.getMessage());
+    }
+    if (root == null) {
+      return;
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new ConfigException("config file " + file + ": must be a mapping of keys to values");
+    }
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      String name = String.valueOf(entry.getKey());
+      if (KEYS.stream().noneMatch(k -> k.name().equals(name))) {
+        throw new ConfigException(
+            "config key '" + name + "' (in " + file + "): unknown key; known keys are "
+                + KEYS.stream().map(Key::name).toList());
+      }
+      if (!(entry.getValue() instanceof String value)) {
+        throw new ConfigException(
+            "config key '" + name + "' (in " + file + "): must be a single value");
+      }
+      values.put(name, new Source(value.trim(), "config file " + file));
+    }
+  }
+
+  private record Source(String value, String origin) {}
+
+  /** Looks values up by key, falling back to the declared default, and names the key on error. */
+  private record Resolved(Map<String, Source> values) {
+    <T> T get(String name, Function<String, T> parse) {
+      Key key = KEYS.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+      Source source = values.getOrDefault(name, new Source(key.defaultValue(), "default"));
+      try {
+        return parse.apply(source.value());
+      } catch (IllegalArgumentException | DateTimeException e) {
+        throw new ConfigException(
+            "config key '" + name + "' (" + source.origin() + "): " + e.getMessage()
+                + " (got '" + source.value() + "')");
+      }
+    }
+  }
+
+  private static String nonBlank(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("must not be empty");
+    }
+    return value;
+  }
+
+  private static int intIn(String value, int min, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+    return n;
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  private static URI baseUrl(String value) {
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("must be an absolute http(s) URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+        || uri.getQuery() != null || uri.getFragment() != null) {
+      throw new IllegalArgumentException(
+          "must be an absolute http(s) URL without query or fragment, such as https://example.org/");
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (!path.endsWith("/")) {
+      path = path + "/";
+    }
+    return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  private static String languageTag(String value) {
+    try {
+      return new Locale.Builder().setLanguageTag(value).build().toLanguageTag();
+    } catch (IllformedLocaleException e) {
+      throw new IllegalArgumentException("must be a BCP 47 language tag such as en or zh-CN");
+    }
+  }
+
+  private static ZoneId zone(String value) {
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("must be a time-zone id such as UTC or Asia/Shanghai");
+    }
+  }
+
+  private static String tagAuthority(String value) {
+    if (!TAG_AUTHORITY.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          "must be a domain or email, a comma and a date (YYYY, YYYY-MM or YYYY-MM-DD),"
+              + " such as example.org,2026");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.feedserver.content;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One loaded article: cleaned metadata and an already-sanitized body.
+ *
+ * @param id the stable key: front-matter {@code id}, else the file name without extension; it
+ *     does not depend on the folder, the base URL or the categories
+ * @param file the source file relative to the content folder, for messages
+ * @param title cleaned title
+ * @param categories category names (NFC, trimmed, no repeats)
+ * @param tags tag names
+ * @param author author, empty when unknown
+ * @param published publication date
+ * @param updated last update (never before {@code published})
+ * @param image absolute http(s) URL of the head image or thumbnail
+ * @param comments Hexo's comments switch, kept for templates
+ * @param body sanitized HTML
+ * @param summary plain-text summary, cut by code point
+ */
+public record Article(
+    String id,
+    Path file,
+    String title,
+    List<String> categories,
+    List<String> tags,
+    String author,
+    Instant published,
+    Instant updated,
+    Optional<String> image,
+    boolean comments,
+    SafeHtml body,
+    String summary) {
+
+  /** Newest first, ties broken by id: the one order of every list and feed. */
+  public static final Comparator<Article> NEWEST_FIRST =
+      Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(title, "title");
+    categories = List.copyOf(categories);
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(updated, "updated");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(summary, "summary");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("blank id");
+    }
+    if (updated.isBefore(published)) {
+      updated = published;
+    }
+  }
+}

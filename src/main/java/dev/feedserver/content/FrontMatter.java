@@ -1,0 +1,42 @@
+package dev.feedserver.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The typed front matter of one article. The raw YAML never leaves {@link FrontMatterParser}.
+ *
+ * @param title the title, cleaned text, never blank
+ * @param categories category names in order of appearance, flattened from Hexo's nested lists
+ * @param tags tag names in order of appearance
+ * @param author author name, empty when none
+ * @param date publication date
+ * @param updated last update, empty when the article does not say
+ * @param image {@code headimg}, else {@code thumbnail}, when present
+ * @param comments Hexo's {@code comments} switch (default true)
+ * @param id the front-matter {@code id}, when present
+ */
+public record FrontMatter(
+    String title,
+    List<String> categories,
+    List<String> tags,
+    String author,
+    Instant date,
+    Optional<Instant> updated,
+    Optional<String> image,
+    boolean comments,
+    Optional<String> id) {
+
+  public FrontMatter {
+    Objects.requireNonNull(title, "title");
+    categories = List.copyOf(categories);
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(updated, "updated");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(id, "id");
+  }
+}

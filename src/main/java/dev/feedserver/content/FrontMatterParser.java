@@ -1,0 +1,213 @@
+package dev.feedserver.content;
+
+import dev.feedserver.yaml.StrictYamlLoader;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a Hexo-style file into typed {@link FrontMatter} and the raw body.
+ *
+ * <p>Framing: optional UTF-8 BOM, any number of blank lines, a line {@code ---}, YAML, a line
+ * {@code ---} (or {@code ...}), then the body. LF, CRLF and CR-only line ends are accepted. YAML is
+ * loaded by {@link StrictYamlLoader}; the raw map never leaves this class. Every problem is an
+ * {@link ArticleException} carrying the 1-based line in the file.
+ */
+public final class FrontMatterParser {
+  /** Largest front-matter block, in code points. */
+  public static final int MAX_FRONT_MATTER = 64 * 1024;
+  /** Most category (or tag) names one article may list. */
+  public static final int MAX_NAMES = 100;
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+  private final FrontMatterDates dates;
+  private final StrictYamlLoader yaml = new StrictYamlLoader(MAX_FRONT_MATTER);
+
+  public FrontMatterParser(FrontMatterDates dates) {
+    this.dates = dates;
+  }
+
+  /** The outcome of a successful parse: the front matter and the untrusted body. */
+  public record Parsed(FrontMatter frontMatter, String body) {}
+
+  public Parsed parse(String text) throws ArticleException {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    String[] lines = LINE_BREAK.split(text, -1);
+    int open = 0;
+    while (open < lines.length && lines[open].isBlank()) {
+      open++;
+    }
+    if (open == lines.length) {
+      throw new ArticleException(0, "empty file");
+    }
+    if (!isFence(lines[open])) {
+      throw new ArticleException(
+          open + 1, "no front matter: the first non-blank line must be '---'");
+    }
+    int close = open + 1;
+    while (close < lines.length && !isFence(lines[close]) && !lines[close].stripTrailing().equals("...")) {
+      close++;
+    }
+    if (close == lines.length) {
+      throw new ArticleException(
+          open + 1, "front matter opened by '---' on this line is never closed by '---'");
+    }
+    List<String> yamlLines = List.of(lines).subList(open + 1, close);
+    Map<?, ?> map = loadMapping(String.join("\n", yamlLines), open + 1);
+    KeyLines keyLines = new KeyLines(yamlLines, open + 2);
+    String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
+    return new Parsed(read(map, keyLines), body);
+  }
+
+  private static boolean isFence(String line) {
+    return line.stripTrailing().equals("---");
+  }
+
+  private Map<?, ?> loadMapping(String document, int lineOffset) throws ArticleException {
+    Object root;
+    try {
+      root = yaml.load(document);
+    } catch (StrictYamlLoader.YamlProblem e) {
+      throw new ArticleException(e.line() > 0 ? e.line() + lineOffset : lineOffset, e.getMessage());
+    }
+    if (root == null) {
+      throw new ArticleException(lineOffset, "front matter is empty");
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new ArticleException(lineOffset + 1, "front matter must be a mapping of keys to values");
+    }
+    return map;
+  }
+
+  private FrontMatter read(Map<?, ?> map, KeyLines at) throws ArticleException {
+    String title = XmlText.clean(text(map, "title", at)).strip();
+    if (title.isEmpty()) {
+      throw new ArticleException(at.line("title"), "missing title");
+    }
+    String dateText = text(map, "date", at);
+    if (dateText.isBlank()) {
+      throw new ArticleException(
+          at.line("date"), "missing date (the file's modification time is never used)");
+    }
+    Instant date = date(dateText, "date", at);
+    String updatedText = text(map, "updated", at);
+    Optional<Instant> updated =
+        updatedText.isBlank() ? Optional.empty() : Optional.of(date(updatedText, "updated", at));
+    String image = text(map, "headimg", at).strip();
+    if (image.isEmpty()) {
+      image = text(map, "thumbnail", at).strip();
+    }
+    String id = XmlText.clean(text(map, "id", at)).strip();
+    return new FrontMatter(
+        title,
+        names(map, "categories", at),
+        names(map, "tags", at),
+        XmlText.clean(text(map, "author", at)).strip(),
+        date,
+        updated,
+        image.isEmpty() ? Optional.empty() : Optional.of(image),
+        bool(map, "comments", true, at),
+        id.isEmpty() ? Optional.empty() : Optional.of(id));
+  }
+
+  private Instant date(String value, String key, KeyLines at) throws ArticleException {
+    try {
+      return dates.parse(value);
+    } catch (DateTimeException e) {
+      throw new ArticleException(at.line(key), key + ": " + e.getMessage());
+    }
+  }
+
+  /** A scalar value as text; "" when the key is absent or empty. */
+  private static String text(Map<?, ?> map, String key, KeyLines at) throws ArticleException {
+    Object value = map.get(key);
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    throw new ArticleException(at.line(key), key + " must be a single text value, not a " + kind(value));
+  }
+
+  private static boolean bool(Map<?, ?> map, String key, boolean absent, KeyLines at)
+      throws ArticleException {
+    String value = text(map, key, at).strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "" -> absent;
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new ArticleException(at.line(key), key + " must be true or false, not '" + value + "'");
+    };
+  }
+
+  /**
+   * Category or tag names: one string, a list, or Hexo's nested lists (every name counts). Names
+   * are cleaned, NFC-normalized and trimmed; empty names and repeats are dropped.
+   */
+  private static List<String> names(Map<?, ?> map, String key, KeyLines at) throws ArticleException {
+    Object value = map.get(key);
+    Set<String> names = new LinkedHashSet<>();
+    collect(value, key, at, names, 0);
+    return new ArrayList<>(names);
+  }
+
+  private static void collect(Object value, String key, KeyLines at, Set<String> into, int depth)
+      throws ArticleException {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof String s) {
+      String name = XmlText.clean(s).strip();
+      if (!name.isEmpty()) {
+        into.add(name);
+        if (into.size() > MAX_NAMES) {
+          throw new ArticleException(at.line(key), key + ": more than " + MAX_NAMES + " names");
+        }
+      }
+      return;
+    }
+    if (value instanceof List<?> list && depth < 3) {
+      for (Object item : list) {
+        collect(item, key, at, into, depth + 1);
+      }
+      return;
+    }
+    throw new ArticleException(
+        at.line(key),
+        key + " must be a name or a list of names, not a " + (value instanceof List<?> ? "list nested more than 3 deep" : kind(value)));
+  }
+
+  private static String kind(Object value) {
+    if (value instanceof Map<?, ?>) {
+      return "mapping";
+    }
+    if (value instanceof List<?>) {
+      return "list";
+    }
+    return value.getClass().getSimpleName();
+  }
+
+  /** Finds the file line of a top-level key, for messages. */
+  private record KeyLines(List<String> yamlLines, int firstLine) {
+    int line(String key) {
+      Pattern p = Pattern.compile("^['\"]?" + Pattern.quote(key) + "['\"]?\\s*:");
+      for (int i = 0; i < yamlLines.size(); i++) {
+        if (p.matcher(yamlLines.get(i)).find()) {
+          return firstLine + i;
+        }
+      }
+      return firstLine > 1 ? firstLine - 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package dev.feedserver.content;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Turns untrusted article HTML (scraped pages, Markdown output, feed content) into {@link SafeHtml}: the
+ * subset of HTML that feed readers display, with no way to run script, load active content or leak the
+ * reader's page to other sites.
+ *
+ * <p>What survives:
+ * <ul>
+ * <li>Text structure and inline formatting: {@code p br hr div span h1-h6 ul ol li dl dt dd blockquote q
+ * cite table thead tbody tfoot tr th td caption colgroup col figure figcaption pre code kbd samp var em
+ * strong b i u s del ins sub sup small mark abbr time}, links {@code a} and images {@code img}.</li>
+ * <li>Only these attributes: {@code a[href title]}, {@code img[src srcset alt width height referrerpolicy
+ * title]}, {@code td/th[colspan rowspan]}, {@code ol[start]}, {@code abbr[title]}, {@code time[datetime]},
+ * {@code blockquote/q[cite]}. No {@code style}, {@code class}, {@code id}, {@code data-*} or event
+ * handlers.</li>
+ * <li>URLs with an allowed scheme only: {@code http https mailto} for links, {@code http https} for images
+ * and citations. Relative URLs are made absolute against the base URI; protocol-relative ones
+ * ({@code //host/x}) become {@code https://host/x} so that pages served over https never get mixed
+ * content. Each {@code srcset} candidate is resolved and checked the same way.</li>
+ * <li>Every {@code a} gets {@code rel="nofollow noopener noreferrer"}; every {@code img} gets
+ * {@code referrerpolicy="no-referrer"} unless it already has a valid policy (scraped images are often
+ * behind hotlink checks). An {@code img} without a usable {@code src} is dropped.</li>
+ * </ul>
+ *
+ * <p>Removed together with their content: scripting, styling, embedded and interactive content
+ * ({@code script style svg math noscript template iframe object embed applet form button input select
+ * textarea canvas ...}) and document-level elements ({@code head title meta link base}). {@code audio}
+ * and {@code video} are removed with their content too: their {@code source}s are not kept, so only the
+ * fallback text would remain, which usually reads "your browser does not support video". Any other
+ * element not listed above is unwrapped: its children are kept, the tag and its attributes are not (so
+ * {@code picture} and {@code source} disappear but the {@code img} inside stays).
+ *
+ * <p>The output is a body fragment serialized without pretty printing, with the minimal ("base") entity
+ * set and UTF-8 characters (CJK stays as characters), with every character XML 1.0 forbids removed and in
+ * Unicode NFC. Sanitizing is idempotent: sanitizing the output again gives the same string.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class HtmlSanitizer {
+
+  /** Elements removed together with everything inside them. */
+  private static final String DROPPED_WITH_CONTENT = String.join(",",
+      "script", "style", "svg", "math", "noscript", "template", "iframe", "frame", "frameset",
+      "noframes", "object", "embed", "applet", "param", "noembed", "form", "button", "input", "select",
+      "option", "optgroup", "datalist", "textarea", "canvas", "audio", "video", "track", "head",
+      "title", "meta", "link", "base");
+
+  private static final String[] KEPT_TAGS = {
+    "p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
+    "figure", "figcaption", "pre", "code", "kbd", "samp", "var", "a", "img",
+    "em", "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "abbr", "time",
+  };
+
+  /** Attributes holding a single URL; protocol-relative values in them are rewritten to https. */
+  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
+
+  private static final String LINK_REL = "nofollow noopener noreferrer";
+  private static final String DEFAULT_REFERRER_POLICY = "no-referrer";
+
+  /** The tokens of the Referrer Policy spec (the empty string, meaning "default", is not accepted). */
+  private static final Set<String> REFERRER_POLICIES = Set.of(
+      "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
+      "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url");
+
+  /** A srcset descriptor: width ({@code 640w}) or pixel density ({@code 2x}, {@code 1.5x}). */
+  private static final Pattern SRCSET_DESCRIPTOR = Pattern.compile("\\d+w|(\\d+(\\.\\d*)?|\\.\\d+)x");
+
+  /**
+   * Re-parsing serialized HTML is not always a fixpoint: unwrapping an element that the parser treats as
+   * a scope boundary (e.g. {@code marquee}) can leave {@code <p>} directly inside {@code <p>}, which parses
+   * differently the next time. Sanitizing runs again until the output is stable; two passes suffice in
+   * practice, the bound only guards against pathological input.
+   */
+  private static final int MAX_PASSES = 4;
+
+  private final String baseUri;
+  private final Cleaner cleaner;
+
+  /**
+   * @param baseUri absolute http(s) URI that relative URLs in the sanitized HTML are resolved against,
+   *                e.g. {@code http://localhost:7070/}
+   * @throws IllegalArgumentException if {@code baseUri} is not an absolute http or https URI with a host
+   */
+  public HtmlSanitizer(URI baseUri) {
+    Objects.requireNonNull(baseUri, "baseUri");
+    String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || baseUri.getHost() == null) {
+      throw new IllegalArgumentException("base URI must be an absolute http(s) URI: " + baseUri);
+    }
+    this.baseUri = baseUri.toString();
+    this.cleaner = new Cleaner(safelist());
+  }
+
+  private static Safelist safelist() {
+    return new Safelist()
+        .addTags(KEPT_TAGS)
+        .addAttributes("a", "href", "title")
+        .addAttributes("img", "src", "srcset", "alt", "width", "height", "referrerpolicy", "title")
+        .addAttributes("td", "colspan", "rowspan")
+        .addAttributes("th", "colspan", "rowspan")
+        .addAttributes("ol", "start")
+        .addAttributes("abbr", "title")
+        .addAttributes("time", "datetime")
+        .addAttributes("blockquote", "cite")
+        .addAttributes("q", "cite")
+        // the Cleaner resolves these against the base URI and drops values with other schemes
+        .addProtocols("a", "href", "http", "https", "mailto")
+        .addProtocols("img", "src", "http", "https")
+        .addProtocols("blockquote", "cite", "http", "https")
+        .addProtocols("q", "cite", "http", "https")
+        .addEnforcedAttribute("a", "rel", LINK_REL);
+  }
+
+  /**
+   * Sanitizes an untrusted HTML body fragment.
+   *
+   * @param untrustedHtml HTML from any source; {@code null} is treated as empty
+   * @return the safe subset, see the class description
+   */
+  public SafeHtml sanitize(String untrustedHtml) {
+    String html = sanitizeOnce(XmlText.clean(untrustedHtml));
+    for (int pass = 1; pass < MAX_PASSES; pass++) {
+      String again = sanitizeOnce(html);
+      if (again.equals(html)) {
+        break;
+      }
+      html = again;
+    }
+    return html.isEmpty() ? SafeHtml.EMPTY : new SafeHtml(html);
+  }
+
+  /**
+   * The text of sanitized HTML, with whitespace collapsed to single spaces and trimmed; for summaries,
+   * titles and search.
+   *
+   * @param html sanitized HTML
+   * @return the plain text, never {@code null}
+   */
+  public String plainText(SafeHtml html) {
+    Objects.requireNonNull(html, "html");
+    if (html.html().isEmpty()) {
+      return "";
+    }
+    return XmlText.clean(Jsoup.parseBodyFragment(html.html(), baseUri).body().text());
+  }
+
+  /**
+   * A plain-text summary: {@link #plainText(SafeHtml)} shortened with {@link XmlText#truncate(String, int)}.
+   *
+   * @param html          sanitized HTML
+   * @param maxCodePoints maximum length of the summary in code points, including the ellipsis
+   * @return the summary, never {@code null}
+   */
+  public String summarize(SafeHtml html, int maxCodePoints) {
+    return XmlText.truncate(plainText(html), maxCodePoints);
+  }
+
+  /**
+   * Resolves a single image URL that does not come from an article body (e.g. a front-matter cover
+   * image) exactly as {@code img src} is resolved by {@link #sanitize(String)}: relative against the base
+   * URI, protocol-relative to https, and only http(s) accepted.
+   *
+   * @param url an untrusted URL, may be {@code null}
+   * @return the absolute http(s) URL, or empty if {@code url} is blank or has any other scheme
+   */
+  public Optional<String> absoluteImageUrl(String url) {
+    String cleaned = XmlText.clean(url).strip();
+    if (cleaned.isEmpty()) {
+      return Optional.empty();
+    }
+    String resolved = resolve(cleaned);
+    return isHttpUrl(resolved) ? Optional.of(resolved) : Optional.empty();
+  }
+
+  private String sanitizeOnce(String html) {
+    Document dirty = Jsoup.parseBodyFragment(html, baseUri);
+    dirty.body().select(DROPPED_WITH_CONTENT).remove();
+    for (Element el : dirty.body().select("[href], [src], [cite]")) {
+      for (Attribute attr : el.attributes()) {
+        if (URL_ATTRIBUTES.contains(attr.getKey())) {
+          attr.setValue(httpsIfProtocolRelative(attr.getValue()));
+        }
+      }
+    }
+
+    Document clean = cleaner.clean(dirty);
+    Element body = clean.body();
+    for (Element img : body.select("img")) {
+      fixImage(img);
+    }
+    cleanCharacters(body);
+
+    clean.outputSettings()
+        .prettyPrint(false)
+        .escapeMode(Entities.EscapeMode.base)
+        .charset(StandardCharsets.UTF_8);
+    return XmlText.clean(body.html());
+  }
+
+  /** Resolves srcset, drops the image if it has no src left, and sets the referrer policy. */
+  private void fixImage(Element img) {
+    if (img.hasAttr("srcset")) {
+      String srcset = sanitizeSrcset(img.attr("srcset"));
+      if (srcset.isEmpty()) {
+        img.removeAttr("srcset");
+      } else {
+        img.attr("srcset", srcset);
+      }
+    }
+    if (img.attr("src").isBlank()) {
+      img.remove();
+      return;
+    }
+    String policy = img.attr("referrerpolicy").trim().toLowerCase(Locale.ROOT);
+    img.attr("referrerpolicy", REFERRER_POLICIES.contains(policy) ? policy : DEFAULT_REFERRER_POLICY);
+  }
+
+  /**
+   * Resolves every candidate of a {@code srcset} and keeps those with an http(s) URL and a well-formed
+   * descriptor. Candidates are split as in the HTML spec: a URL is a run of non-whitespace characters,
+   * so a comma inside a URL ({@code a.jpg?crop=1,2}) belongs to it, and a comma ends the candidate only
+   * when it comes after the URL (trailing {@code a.jpg,}) or after the descriptor ({@code a.jpg 2x,}).
+   *
+   * @return the candidates joined with {@code ", "}, or {@code ""} if none is usable
+   */
+  private String sanitizeSrcset(String srcset) {
+    List<String> kept = new ArrayList<>();
+    int pos = 0;
+    int len = srcset.length();
+    while (pos < len) {
+      while (pos < len && (isHtmlSpace(srcset.charAt(pos)) || srcset.charAt(pos) == ',')) {
+        pos++;
+      }
+      if (pos == len) {
+        break;
+      }
+      int urlStart = pos;
+      while (pos < len && !isHtmlSpace(srcset.charAt(pos))) {
+        pos++;
+      }
+      String url = srcset.substring(urlStart, pos);
+      String descriptor = "";
+      if (url.endsWith(",")) {
+        url = url.replaceFirst(",+$", "");
+      } else {
+        int descriptorStart = pos;
+        while (pos < len && srcset.charAt(pos) != ',') {
+          pos++;
+        }
+        descriptor = srcset.substring(descriptorStart, pos).trim();
+        pos++; // past the comma
+      }
+      String resolved = resolve(url).replace(" ", "%20");
+      if (isHttpUrl(resolved) && (descriptor.isEmpty() || SRCSET_DESCRIPTOR.matcher(descriptor).matches())) {
+        kept.add(descriptor.isEmpty() ? resolved : resolved + " " + descriptor);
+      }
+    }
+    return String.join(", ", kept);
+  }
+
+  /** Resolves a URL against the base URI as the Cleaner does for href and src. */
+  private String resolve(String url) {
+    String candidate = httpsIfProtocolRelative(url);
+    Element probe = new Element(Tag.valueOf("a"), baseUri).attr("href", candidate);
+    return probe.absUrl("href");
+  }
+
+  /**
+   * Cleans text and attribute values at DOM level, before serialization: removes characters XML forbids
+   * (entity references such as {@code &#xFFFE;} were decoded into them), applies NFC, and drops combining
+   * marks at the start of a text that directly follows markup. Such a mark would otherwise be serialized
+   * right after a tag's {@code >}, and NFC turns {@code ">"} + U+0338 into {@code "≯"}, destroying the tag
+   * end and turning the following text into attributes.
+   */
+  private static void cleanCharacters(Element root) {
+    root.traverse((node, depth) -> {
+      if (node instanceof TextNode text) {
+        String value = XmlText.clean(text.getWholeText());
+        if (followsMarkup(text)) {
+          value = stripLeadingCombiningMarks(value);
+        }
+        text.text(value);
+      } else if (node instanceof Element element) {
+        for (Attribute attr : element.attributes()) {
+          attr.setValue(XmlText.clean(attr.getValue()));
+        }
+      }
+    });
+  }
+
+  private static boolean followsMarkup(TextNode text) {
+    Node previous = text.previousSibling();
+    while (previous instanceof TextNode t && t.getWholeText().isEmpty()) {
+      previous = previous.previousSibling();
+    }
+    return !(previous instanceof TextNode);
+  }
+
+  private static String stripLeadingCombiningMarks(String s) {
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+          && type != Character.COMBINING_SPACING_MARK) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return s.substring(i);
+  }
+
+  /**
+   * Rewrites a protocol-relative URL ({@code //host/x}) to {@code https://host/x}. Leading whitespace and
+   * control characters, and tabs and newlines anywhere, are ignored as browsers do; a backslash counts as
+   * a slash, again as in browsers for http(s) bases.
+   */
+  private static String httpsIfProtocolRelative(String url) {
+    StringBuilder stripped = new StringBuilder(url.length());
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r' || (stripped.length() == 0 && c <= ' ')) {
+        continue;
+      }
+      stripped.append(c);
+    }
+    if (stripped.length() >= 2 && isSlash(stripped.charAt(0)) && isSlash(stripped.charAt(1))) {
+      return "https://" + stripped.substring(2);
+    }
+    return url;
+  }
+
+  private static boolean isSlash(char c) {
+    return c == '/' || c == '\\';
+  }
+
+  private static boolean isHtmlSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isHttpUrl(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+}

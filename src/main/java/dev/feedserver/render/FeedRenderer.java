@@ -1,0 +1,215 @@
+package dev.feedserver.render;
+
+import com.rometools.modules.atom.modules.AtomLinkModule;
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import dev.feedserver.content.Article;
+import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Links;
+import dev.feedserver.site.Site;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Writes a {@link FeedDocument} as RSS 2.0 or Atom 1.0 through ROME's wire models, one converter
+ * per format. Output depends only on the content: channel dates come from the entries, never from
+ * the clock, so the same articles always give the same bytes.
+ */
+public final class FeedRenderer {
+  private static final String GENERATOR = "feedserver";
+
+  private final Site site;
+  private final Links links;
+
+  public FeedRenderer(Site site, Links links) {
+    this.site = site;
+    this.links = links;
+  }
+
+  /** The feed's bytes, UTF-8 encoded XML. */
+  public byte[] render(FeedDocument feed, FeedFormat format) {
+    WireFeed wire =
+        switch (format) {
+          case RSS -> rss(feed);
+          case ATOM -> atom(feed);
+        };
+    wire.setEncoding("UTF-8");
+    try {
+      return new WireFeedOutput().outputString(wire, true).getBytes(StandardCharsets.UTF_8);
+    } catch (FeedException e) {
+      throw new IllegalStateException("cannot write " + format.label() + " feed", e);
+    }
+  }
+
+  private String title(FeedDocument feed) {
+    return feed.category().map(c -> c + " · " + site.title()).orElse(site.title());
+  }
+
+  private String alternate(FeedDocument feed) {
+    return feed.category().map(links::category).orElse(links.index());
+  }
+
+  /** Newest publication date among the entries (RSS pubDate). */
+  private static Instant newestPublished(FeedDocument feed) {
+    return feed.entries().stream().map(Article::published).max(Instant::compareTo).orElse(Instant.EPOCH);
+  }
+
+  /** Newest update among the entries (Atom updated, RSS lastBuildDate). */
+  private static Instant newestUpdated(FeedDocument feed) {
+    return feed.entries().stream().map(Article::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+  }
+
+  private Channel rss(FeedDocument feed) {
+    Channel channel = new Channel("rss_2.0");
+    channel.setTitle(title(feed));
+    channel.setLink(alternate(feed));
+    channel.setDescription(
+        feed.category().map(c -> site.description() + " — " + c).orElse(site.description()));
+    channel.setLanguage(site.language());
+    channel.setGenerator(GENERATOR);
+    channel.setPubDate(Date.from(newestPublished(feed)));
+    channel.setLastBuildDate(Date.from(newestUpdated(feed)));
+    AtomLinkModule self = new AtomLinkModuleImpl();
+    self.setLink(link("self", links.absolute(feed.path(links, FeedFormat.RSS)), FeedFormat.RSS.mediaType()));
+    channel.setModules(new ArrayList<>(List.of(self)));
+    List<Item> items = new ArrayList<>();
+    for (Article article : feed.entries()) {
+      items.add(rssItem(article));
+    }
+    channel.setItems(items);
+    return channel;
+  }
+
+  private Item rssItem(Article article) {
+    Item item = new Item();
+    item.setTitle(article.title());
+    item.setLink(links.entry(article.id()));
+    Guid guid = new Guid();
+    guid.setPermaLink(false);
+    guid.setValue(links.entryTag(article.id()));
+    item.setGuid(guid);
+    item.setPubDate(Date.from(article.published()));
+    Description description = new Description();
+    description.setType("text/plain");
+    description.setValue(article.summary());
+    item.setDescription(description);
+    com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
+    content.setType(com.rometools.rome.feed.rss.Content.HTML);
+    content.setValue(article.body().html());
+    item.setContent(content);
+    List<com.rometools.rome.feed.rss.Category> categories = new ArrayList<>();
+    for (String name : article.categories()) {
+      com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
+      category.setValue(name);
+      categories.add(category);
+    }
+    item.setCategories(categories);
+    List<Module> modules = new ArrayList<>();
+    if (!article.author().isEmpty()) {
+      DCModuleImpl dc = new DCModuleImpl();
+      dc.setCreator(article.author());
+      modules.add(dc);
+    }
+    article.image().ifPresent(url -> modules.add(thumbnail(url)));
+    item.setModules(modules);
+    return item;
+  }
+
+  private Feed atom(FeedDocument feed) {
+    Feed atom = new Feed("atom_1.0");
+    atom.setId(links.feedTag(feed.category()));
+    atom.setTitle(title(feed));
+    Content subtitle = new Content();
+    subtitle.setType(Content.TEXT);
+    subtitle.setValue(feed.category().map(c -> site.description() + " — " + c).orElse(site.description()));
+    atom.setSubtitle(subtitle);
+    atom.setLanguage(site.language());
+    atom.setUpdated(Date.from(newestUpdated(feed)));
+    atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", alternate(feed), "text/html"))));
+    atom.setOtherLinks(
+        new ArrayList<>(
+            List.of(link("self", links.absolute(feed.path(links, FeedFormat.ATOM)), FeedFormat.ATOM.mediaType()))));
+    com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
+    generator.setValue(GENERATOR);
+    atom.setGenerator(generator);
+    SyndPerson siteAuthor = new SyndPersonImpl();
+    siteAuthor.setName(site.title());
+    atom.setAuthors(new ArrayList<>(List.of(siteAuthor)));
+    List<Entry> entries = new ArrayList<>();
+    for (Article article : feed.entries()) {
+      entries.add(atomEntry(article));
+    }
+    atom.setEntries(entries);
+    return atom;
+  }
+
+  private Entry atomEntry(Article article) {
+    Entry entry = new Entry();
+    entry.setId(links.entryTag(article.id()));
+    entry.setTitle(article.title());
+    entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", links.entry(article.id()), "text/html"))));
+    entry.setPublished(Date.from(article.published()));
+    entry.setUpdated(Date.from(article.updated()));
+    if (!article.author().isEmpty()) {
+      SyndPerson author = new SyndPersonImpl();
+      author.setName(article.author());
+      entry.setAuthors(new ArrayList<>(List.of(author)));
+    }
+    List<com.rometools.rome.feed.atom.Category> categories = new ArrayList<>();
+    for (String name : article.categories()) {
+      com.rometools.rome.feed.atom.Category category = new com.rometools.rome.feed.atom.Category();
+      category.setTerm(name);
+      category.setScheme(links.index());
+      category.setLabel(name);
+      categories.add(category);
+    }
+    entry.setCategories(categories);
+    Content summary = new Content();
+    summary.setType(Content.TEXT);
+    summary.setValue(article.summary());
+    entry.setSummary(summary);
+    Content content = new Content();
+    content.setType(Content.HTML);
+    content.setValue(article.body().html());
+    entry.setContents(new ArrayList<>(List.of(content)));
+    article.image().ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
+    return entry;
+  }
+
+  private static Link link(String rel, String href, String type) {
+    Link link = new Link();
+    link.setRel(rel);
+    link.setHref(href);
+    link.setType(type);
+    return link;
+  }
+
+  private static Module thumbnail(String url) {
+    MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+    Metadata metadata = new Metadata();
+    metadata.setThumbnail(new Thumbnail[] {new Thumbnail(URI.create(url))});
+    media.setMetadata(metadata);
+    return media;
+  }
+}

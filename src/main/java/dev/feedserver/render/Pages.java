@@ -1,0 +1,64 @@
+package dev.feedserver.render;
+
+import dev.feedserver.content.Article;
+import dev.feedserver.content.Category;
+import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Links;
+import dev.feedserver.site.Site;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The models the JTE templates render; each page gets exactly what it shows. */
+public final class Pages {
+  private Pages() {}
+
+  /** A {@code <link rel="alternate">} for feed autodiscovery. */
+  public record Alternate(String title, String type, String href) {}
+
+  /** What every page shares: the site, the links, the page title, canonical URL and feeds. */
+  public record Frame(Site site, Links links, String title, String canonical, List<Alternate> feeds) {
+    public Frame {
+      feeds = List.copyOf(feeds);
+    }
+
+    /** A date as shown to people, in the site's zone. */
+    public String date(Instant instant) {
+      return DISPLAY.withZone(site.timeZone()).format(instant);
+    }
+
+    /** A date as machines read it ({@code <time datetime>}). */
+    public String isoDate(Instant instant) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(site.timeZone()).format(instant);
+    }
+  }
+
+  private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  public record IndexPage(Frame frame, List<Category> categories, List<Article> latest) {}
+
+  public record CategoryPage(Frame frame, Category category) {}
+
+  public record EntryPage(Frame frame, Article article) {}
+
+  public record NotFoundPage(Frame frame, String message) {}
+
+  /** Autodiscovery links for the site feeds and, when given, some categories' feeds. */
+  static List<Alternate> feeds(Site site, Links links, List<String> categories) {
+    List<Alternate> feeds = new ArrayList<>();
+    for (FeedFormat format : FeedFormat.values()) {
+      feeds.add(new Alternate(site.title() + " (" + format.label() + ")", format.mediaType(), links.siteFeed(format)));
+    }
+    for (String name : categories) {
+      for (FeedFormat format : FeedFormat.values()) {
+        feeds.add(
+            new Alternate(
+                name + " · " + site.title() + " (" + format.label() + ")",
+                format.mediaType(),
+                links.categoryFeed(name, format)));
+      }
+    }
+    return feeds;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.feedserver;
+
+import dev.feedserver.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+
+/**
+ * The test corpus: the user's real article from {@code seeds/} plus the small hand-written files
+ * under {@code src/test/resources/fixture/}, copied into a fresh folder.
+ */
+public final class FixtureSite {
+  public static final Path SEED = Path.of("seeds", "000_dc3f88500a8e27b9.txt");
+  public static final Path FIXTURE = Path.of("src", "test", "resources", "fixture");
+  public static final URI BASE_URL = URI.create("http://feeds.test/");
+  public static final String ID_AUTHORITY = "feeds.test,2026";
+
+  private FixtureSite() {}
+
+  /** Copies the corpus into {@code dir} and returns it. */
+  public static Path copyTo(Path dir) {
+    try (Stream<Path> files = Files.walk(FIXTURE)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = dir.resolve(FIXTURE.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.copy(SEED, dir.resolve(SEED.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The configuration the golden files were made with, reading {@code contentDir}. */
+  public static Config config(Path contentDir, URI baseUrl, int port) {
+    return new Config(
+        "Fixture Feeds",
+        "Test corpus",
+        baseUrl,
+        "zh-CN",
+        ZoneId.of("Asia/Shanghai"),
+        contentDir,
+        20,
+        ID_AUTHORITY,
+        port,
+        false);
+  }
+
+  public static Config config(Path contentDir) {
+    return config(contentDir, BASE_URL, 0);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.feedserver.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FrontMatterParserTest {
+  private final FrontMatterParser parser =
+      new FrontMatterParser(new FrontMatterDates(ZoneId.of("UTC")));
+
+  @Test
+  void readsTheUsersSeedArticle() throws Exception {
+    String text = Files.readString(Path.of("seeds", "000_dc3f88500a8e27b9.txt"), StandardCharsets.UTF_8);
+    FrontMatterParser.Parsed parsed = parser.parse(text);
+    FrontMatter fm = parsed.frontMatter();
+    assertThat(fm.title()).isEqualTo("视频号灰度测试购物车功能，微信要扛起腾讯电商大旗了？");
+    assertThat(fm.categories()).containsExactly("新媒体", "人人都是产品经理", "最新文章");
+    assertThat(fm.author()).isEqualTo("人人都是产品经理");
+    assertThat(fm.date()).isEqualTo(Instant.parse("2021-12-06T00:00:00Z"));
+    assertThat(fm.comments()).isFalse();
+    assertThat(fm.image())
+        .contains("https://cors.zfour.workers.dev/?http://image.woshipm.com/wp-files/2021/12/AMiMikPY6L7FnWiJzWAl.jpg");
+    assertThat(fm.id()).isEmpty();
+    assertThat(parsed.body()).startsWith("\n<div>").contains("<h2 id=\"toc-1\">");
+  }
+
+  static Stream<Arguments> framings() {
+    String fm = "---\ntitle: T\ndate: 2021-12-06\n---\n<p>body</p>";
+    return Stream.of(
+        Arguments.of("plain", fm),
+        Arguments.of("blank lines before ---", "\n\n  \n" + fm),
+        Arguments.of("UTF-8 BOM", "\uFEFF" + fm),
+        Arguments.of("BOM and blank line", "\uFEFF\n" + fm),
+        Arguments.of("CRLF", fm.replace("\n", "\r\n")),
+        Arguments.of("CR only", fm.replace("\n", "\r")),
+        Arguments.of("trailing spaces on fences", fm.replace("---\n", "---  \n")),
+        Arguments.of("YAML end marker ...", fm.replaceFirst("\n---\n<p>", "\n...\n<p>")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("framings")
+  void acceptsRealWorldFraming(String name, String text) throws Exception {
+    FrontMatterParser.Parsed parsed = parser.parse(text);
+    assertThat(parsed.frontMatter().title()).isEqualTo("T");
+    assertThat(parsed.frontMatter().date()).isEqualTo(Instant.parse("2021-12-06T00:00:00Z"));
+    assertThat(parsed.body().strip()).isEqualTo("<p>body</p>");
+  }
+
+  @Test
+  void bodyMayContainDashes() throws Exception {
+    var parsed = parser.parse("---\ntitle: T\ndate: 2021-12-06\n---\n<p>a</p>\n---\n<p>b</p>");
+    assertThat(parsed.body()).isEqualTo("<p>a</p>\n---\n<p>b</p>");
+  }
+
+  static Stream<Arguments> categoryShapes() {
+    return Stream.of(
+        Arguments.of("categories: 新媒体", List.of("新媒体")),
+        Arguments.of("categories: [A, B]", List.of("A", "B")),
+        Arguments.of("categories:\n - A\n - B", List.of("A", "B")),
+        Arguments.of("categories:\n - A\n - [B, C]", List.of("A", "B", "C")),
+        Arguments.of("categories: [A, [B, [C]]]", List.of("A", "B", "C")),
+        Arguments.of("categories: [' A ', A, '']", List.of("A")),
+        Arguments.of("categories: [C++, C#, 'UI/UX']", List.of("C++", "C#", "UI/UX")),
+        Arguments.of("categories: [no, 010, 1.5]", List.of("no", "010", "1.5")),
+        Arguments.of("categories: [\"e\\u0301t\\u00e9\"]", List.of("été")),
+        Arguments.of("categories:", List.of()),
+        Arguments.of("other: x", List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("categoryShapes")
+  void categoriesInEveryHexoShape(String yaml, List<String> expected) throws Exception {
+    var parsed = parser.parse("---\ntitle: T\ndate: 2021-12-06\n" + yaml + "\n---\n");
+    assertThat(parsed.frontMatter().categories()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void readsEveryKnownKey() throws Exception {
+    var fm =
+        parser
+            .parse(
+                """
+                ---
+                title: '  Hello  '
+                categories: A
+                tags: [x, y]
+                author: Ada
+                date: 2021-12-06 10:00:00
+                updated: 2021-12-07T00:00:00+08:00
+                thumbnail: https://t.example/x.png
+                comments: no
+                id: my-id
+                custom: ignored
+                ---
+                """)
+            .frontMatter();
+    assertThat(fm)
+        .isEqualTo(
+            new FrontMatter(
+                "Hello",
+                List.of("A"),
+                List.of("x", "y"),
+                "Ada",
+                Instant.parse("2021-12-06T10:00:00Z"),
+                Optional.of(Instant.parse("2021-12-06T16:00:00Z")),
+                Optional.of("https://t.example/x.png"),
+                false,
+                Optional.of("my-id")));
+  }
+
+  @Test
+  void headimgWinsOverThumbnail() throws Exception {
+    var fm =
+        parser.parse("---\ntitle: T\ndate: 2021-12-06\nthumbnail: b\nheadimg: a\n---\n").frontMatter();
+    assertThat(fm.image()).contains("a");
+  }
+
+  @Test
+  void forbiddenCharactersAreRemovedFromText() throws Exception {
+    var fm =
+        parser
+            .parse("---\ntitle: \"A\\x01B\\uFFFEC\"\nauthor: \"x\\x0By\"\ndate: 2021-12-06\n---\n")
+            .frontMatter();
+    assertThat(fm.title()).isEqualTo("ABC");
+    assertThat(fm.author()).isEqualTo("xy");
+  }
+
+  static Stream<Arguments> problems() {
+    return Stream.of(
+        Arguments.of("", 0, "empty file"),
+        Arguments.of("\n\n", 0, "empty file"),
+        Arguments.of("<p>no front matter</p>", 1, "no front matter"),
+        Arguments.of("\n\ntitle: x\n", 3, "no front matter"),
+        Arguments.of("---\ntitle: T\ndate: 2021-12-06\n", 1, "never closed"),
+        Arguments.of("---\n---\n", 1, "front matter is empty"),
+        Arguments.of("---\n- a\n- b\n---\n", 2, "must be a mapping"),
+        Arguments.of("---\ntitle: T\ndate: 2021-12-06\ntitle: U\n---\n", 4, "duplicate key"),
+        Arguments.of("---\ntitle: T\n  bad: [\ndate: x\n---\n", 3, "invalid YAML"),
+        Arguments.of("---\ntitle: [a, b]\ndate: 2021-12-06\n---\n", 2, "title must be a single text value"),
+        Arguments.of("---\ntitle: ''\ndate: 2021-12-06\n---\n", 2, "missing title"),
+        Arguments.of("---\ndate: 2021-12-06\n---\n", 1, "missing title"),
+        Arguments.of("---\ntitle: T\n---\n", 1, "missing date"),
+        Arguments.of("\n---\ntitle: T\ndate: 2021-02-30\n---\n", 4, "date: impossible date"),
+        Arguments.of("---\ntitle: T\ndate: [1]\n---\n", 3, "date must be a single text value"),
+        Arguments.of("---\ntitle: T\ndate: 2021-12-06\nupdated: soon\n---\n", 4, "updated: unrecognised date"),
+        Arguments.of("---\ntitle: T\ndate: 2021-12-06\ncategories: {a: b}\n---\n", 4, "categories must be a name or a list of names, not a mapping"),
+        Arguments.of("---\ntitle: T\ndate: 2021-12-06\ncomments: maybe\n---\n", 4, "comments must be true or false"),
+        Arguments.of("---\ntitle: !!python/object:os.system x\ndate: 2021-12-06\n---\n", 2, "invalid YAML"),
+        Arguments.of("---\ntitle: !custom x\ndate: 2021-12-06\n---\n", 2, "invalid YAML"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {2}")
+  @MethodSource("problems")
+  void problemsNameTheLine(String text, int line, String reason) {
+    ArticleException e = catchThrowableOfType(ArticleException.class, () -> parser.parse(text));
+    assertThat(e).as("expected a problem").isNotNull();
+    assertThat(e.getMessage()).contains(reason);
+    assertThat(e.line()).isEqualTo(line);
+  }
+
+  @Test
+  void aliasBombIsRefused() {
+    StringBuilder yaml = new StringBuilder("---\ntitle: T\ndate: 2021-12-06\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    yaml.append("categories: *a9\n---\n");
+    ArticleException e = catchThrowableOfType(ArticleException.class, () -> parser.parse(yaml.toString()));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("invalid YAML");
+  }
+
+  @Test
+  void aliasesUnderTheLimitExpandToDistinctNamesOnly() throws Exception {
+    // 3 levels of 5 references (under the alias limit) reach 125 names; repeats collapse.
+    String yaml =
+        "---\ntitle: T\ndate: 2021-12-06\n"
+            + "a: &a [v1, v2, v3, v4, v5]\n"
+            + "b: &b [*a, *a, *a, *a, *a]\n"
+            + "categories: [*b, *b, *b, *b, *b]\n---\n";
+    assertThat(parser.parse(yaml).frontMatter().categories()).containsExactly("v1", "v2", "v3", "v4", "v5");
+  }
+
+  @Test
+  void tooManyDistinctNamesIsAProblem() {
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i <= FrontMatterParser.MAX_NAMES; i++) {
+      names.append(i == 0 ? "" : ", ").append("c").append(i);
+    }
+    ArticleException e =
+        catchThrowableOfType(
+            ArticleException.class,
+            () -> parser.parse("---\ntitle: T\ndate: 2021-12-06\ncategories: [" + names + "]\n---\n"));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("categories: more than 100 names");
+    assertThat(e.line()).isEqualTo(4);
+  }
+}
