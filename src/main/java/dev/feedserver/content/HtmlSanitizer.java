@@ -142,9 +142,11 @@ public final class HtmlSanitizer {
    * @return the safe subset, see the class description
    */
   public SafeHtml sanitize(String untrustedHtml) {
-    String html = sanitizeOnce(XmlText.clean(untrustedHtml));
+    // Surrounding whitespace means nothing in HTML, and XML pretty-printers trim it anyway:
+    // stripping it keeps pages, feeds and what parsers read back identical.
+    String html = sanitizeOnce(XmlText.clean(untrustedHtml)).strip();
     for (int pass = 1; pass < MAX_PASSES; pass++) {
-      String again = sanitizeOnce(html);
+      String again = sanitizeOnce(html).strip();
       if (again.equals(html)) {
         break;
       }

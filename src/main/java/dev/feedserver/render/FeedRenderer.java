@@ -25,6 +25,11 @@ import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
 import java.net.URI;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
+import org.jdom2.output.XMLOutputter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +61,13 @@ public final class FeedRenderer {
         };
     wire.setEncoding("UTF-8");
     try {
-      return new WireFeedOutput().outputString(wire, true).getBytes(StandardCharsets.UTF_8);
+      Document document = new WireFeedOutput().outputJDom(wire);
+      if (format == FeedFormat.ATOM) {
+        // ROME's Atom generator drops the language; Atom carries it as xml:lang on the root.
+        document.getRootElement().setAttribute("lang", site.language(), Namespace.XML_NAMESPACE);
+      }
+      Format pretty = Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX);
+      return new XMLOutputter(pretty).outputString(document).getBytes(StandardCharsets.UTF_8);
     } catch (FeedException e) {
       throw new IllegalStateException("cannot write " + format.label() + " feed", e);
     }
@@ -180,7 +191,6 @@ public final class FeedRenderer {
     for (String name : article.categories()) {
       com.rometools.rome.feed.atom.Category category = new com.rometools.rome.feed.atom.Category();
       category.setTerm(name);
-      category.setScheme(links.index());
       category.setLabel(name);
       categories.add(category);
     }

@@ -4,6 +4,7 @@ import dev.feedserver.render.RenderedSite;
 import dev.feedserver.render.Representation;
 import dev.feedserver.site.Links;
 import io.javalin.Javalin;
+import org.eclipse.jetty.http.UriCompliance;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,13 @@ public final class FeedServer {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
           config.http.generateEtags = false;
+          // Some clients send category names as raw UTF-8 instead of percent-escapes; Jetty
+          // rejects those bytes by default. Links.canonicalPath decodes both spellings alike.
+          config.jetty.modifyHttpConfiguration(
+              http ->
+                  http.setUriCompliance(
+                      UriCompliance.DEFAULT.with(
+                          "raw UTF-8 paths", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)));
           for (String route : new String[] {"/", "/<path>"}) {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);

@@ -1,0 +1,34 @@
+package dev.feedserver;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.feedserver.config.Config;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppTest {
+  @TempDir Path dir;
+
+  @Test
+  void strictModeRefusesToStartWhenAnArticleIsSkipped() {
+    Config lenient = FixtureSite.config(FixtureSite.copyTo(dir));
+    Config strict =
+        new Config(lenient.title(), lenient.description(), lenient.baseUrl(), lenient.language(),
+            lenient.timeZone(), lenient.contentDir(), lenient.feedSize(), lenient.idAuthority(), 0, true);
+    assertThatThrownBy(() -> App.start(strict))
+        .isInstanceOf(App.StartupException.class)
+        .hasMessage(
+            "strict mode: 1 file(s) skipped, first: impossible-date.md:4: date: impossible date"
+                + " '2021-02-30': Invalid date 'FEBRUARY 30'");
+  }
+
+  @Test
+  void missingContentFolderNamesTheKey() {
+    Config config = FixtureSite.config(dir.resolve("missing"));
+    assertThatThrownBy(() -> App.start(config))
+        .isInstanceOf(App.StartupException.class)
+        .hasMessageContaining("config key 'contentDir'")
+        .hasMessageContaining("missing");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.feedserver.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsServeSeedsOnPort7070() {
+    Config config = new ConfigLoader(Map.of()).load(Optional.empty());
+    assertThat(config.port()).isEqualTo(7070);
+    assertThat(config.baseUrl()).isEqualTo(URI.create("http://localhost:7070/"));
+    assertThat(config.contentDir()).isEqualTo(Path.of("seeds"));
+    assertThat(config.timeZone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(config.feedSize()).isEqualTo(20);
+    assertThat(config.idAuthority()).isEqualTo("feedserver.local,2026");
+    assertThat(config.strict()).isFalse();
+  }
+
+  @Test
+  void portFromEnvironmentAlsoMovesTheDefaultBaseUrl() {
+    Config config = new ConfigLoader(Map.of("PORT", "9000")).load(Optional.empty());
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.baseUrl()).isEqualTo(URI.create("http://localhost:9000/"));
+  }
+
+  @Test
+  void fileThenEnvironment() throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        """
+        title: 我的订阅
+        description: Scraped articles
+        baseUrl: https://feeds.example.org/blog
+        language: en-GB
+        timeZone: Asia/Shanghai
+        contentDir: /srv/articles
+        feedSize: 50
+        idAuthority: example.org,2026-01
+        strict: true
+        """);
+    Config config =
+        new ConfigLoader(Map.of("FEED_CONFIG", file.toString(), "FEED_CONTENT_DIR", "/other")).load();
+    assertThat(config.title()).isEqualTo("我的订阅");
+    assertThat(config.baseUrl()).isEqualTo(URI.create("https://feeds.example.org/blog/"));
+    assertThat(config.language()).isEqualTo("en-GB");
+    assertThat(config.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(config.contentDir()).isEqualTo(Path.of("/other"));
+    assertThat(config.feedSize()).isEqualTo(50);
+    assertThat(config.idAuthority()).isEqualTo("example.org,2026-01");
+    assertThat(config.strict()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "feedSize    | 0             | config key 'feedSize'",
+        "feedSize    | twenty        | config key 'feedSize'",
+        "baseUrl     | ftp://x/      | config key 'baseUrl'",
+        "baseUrl     | /relative     | config key 'baseUrl'",
+        "timeZone    | Mars/Olympus  | config key 'timeZone'",
+        "language    | not a tag!    | config key 'language'",
+        "idAuthority | example.org   | config key 'idAuthority'",
+        "strict      | maybe         | config key 'strict'",
+        "port        | 70000         | config key 'port'",
+        "titel       | typo          | config key 'titel'",
+      })
+  void badValuesNameTheKey(String key, String value, String message) throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, key + ": '" + value + "'\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message)
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void badEnvironmentValueNamesTheVariable() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORT", "http")).load(Optional.empty()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("config key 'port' (environment variable PORT)");
+  }
+
+  @Test
+  void malformedYamlNamesFileAndLine() throws Exception {
+    Path file = dir.resolve("broken.yaml");
+    Files.writeString(file, "title: ok\nfeedSize: [\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(file + ":");
+  }
+}

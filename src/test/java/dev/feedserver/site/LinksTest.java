@@ -1,0 +1,70 @@
+package dev.feedserver.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LinksTest {
+  private final Links links = new Links(URI.create("https://example.org/blog/"), "example.org,2026");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "新媒体       | %E6%96%B0%E5%AA%92%E4%BD%93",
+        "C++          | C%2B%2B",
+        "C#           | C%23",
+        "UI/UX        | UI%2FUX",
+        "a b?c        | a%20b%3Fc",
+        "100%         | 100%25",
+        "Java-1.0_~x  | Java-1.0_~x",
+      })
+  void categoryNamesArePercentEncodedAsUtf8(String name, String encoded) {
+    assertThat(links.categoryPath(name)).isEqualTo("/category/" + encoded);
+    assertThat(links.categoryFeed(name, FeedFormat.RSS))
+        .isEqualTo("https://example.org/blog/category/" + encoded + "/rss.xml");
+    assertThat(links.canonicalPath("/category/" + encoded)).contains(links.categoryPath(name));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/                                           | /",
+        "/rss.xml                                    | /rss.xml",
+        "/atom.xml/                                  | /atom.xml",
+        "/category/新媒体                            | /category/%E6%96%B0%E5%AA%92%E4%BD%93",
+        "/category/%E6%96%B0%E5%AA%92%E4%BD%93/     | /category/%E6%96%B0%E5%AA%92%E4%BD%93",
+        "/category/%e6%96%b0%e5%aa%92%e4%bd%93      | /category/%E6%96%B0%E5%AA%92%E4%BD%93",
+        "/category/%20%E6%96%B0%E5%AA%92%E4%BD%93%20/rss.xml | /category/%E6%96%B0%E5%AA%92%E4%BD%93/rss.xml",
+        "/category/e%CC%81t%C3%A9/atom.xml          | /category/%C3%A9t%C3%A9/atom.xml",
+        "/category/C++                               | /category/C%2B%2B",
+        "/entry/000_dc3f88500a8e27b9                 | /entry/000_dc3f88500a8e27b9",
+      })
+  void requestsReachOneCanonicalPath(String raw, String canonical) {
+    assertThat(links.canonicalPath(raw)).contains(canonical);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "/feed.json", "/category", "/category/", "/category/%20", "/category/x/feed.json",
+    "/category/x/rss.xml/more", "/entry", "/entry/a/b", "/category/%ZZ", "/category/%C3",
+    "/category/%E6%96", "/other/thing",
+  })
+  void pathsThatNameNothing(String raw) {
+    assertThat(links.canonicalPath(raw)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void entryIdsDoNotDependOnBaseUrlOrScheme() {
+    Links moved = new Links(URI.create("http://localhost:7070/"), "example.org,2026");
+    assertThat(links.entryTag("000_dc3f88500a8e27b9"))
+        .isEqualTo(moved.entryTag("000_dc3f88500a8e27b9"))
+        .isEqualTo("tag:example.org,2026:000_dc3f88500a8e27b9");
+    assertThat(links.entryTag("a b/c")).isEqualTo("tag:example.org,2026:a%20b%2Fc");
+  }
+}
