@@ -6,7 +6,8 @@ import dev.feedserver.config.ConfigLoader;
 import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.ArticleProblem;
 import dev.feedserver.content.LoadResult;
-import dev.feedserver.render.RenderedSite;
+import dev.feedserver.web.ServedSite;
+import java.time.Instant;
 import dev.feedserver.web.FeedServer;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -57,8 +58,12 @@ public final class App {
       throw new StartupException(
           "strict mode: " + result.problems().size() + " file(s) skipped, first: " + result.problems().get(0));
     }
-    AtomicReference<RenderedSite> current = new AtomicReference<>(publication.site());
-    Javalin javalin = new FeedServer(current::get, publisher.links()).create().start(config.port());
+    AtomicReference<ServedSite> current =
+        new AtomicReference<>(ServedSite.first(publication.site(), Instant.now()));
+    Javalin javalin =
+        new FeedServer(current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge())
+            .create()
+            .start(config.port());
     LOG.info("serving {} on port {}", config.baseUrl(), javalin.port());
     return new App(javalin);
   }

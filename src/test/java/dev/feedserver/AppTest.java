@@ -15,7 +15,8 @@ class AppTest {
     Config lenient = FixtureSite.config(FixtureSite.copyTo(dir));
     Config strict =
         new Config(lenient.title(), lenient.description(), lenient.baseUrl(), lenient.language(),
-            lenient.timeZone(), lenient.contentDir(), lenient.feedSize(), lenient.idAuthority(), 0, true);
+            lenient.timeZone(), lenient.contentDir(), lenient.feedSize(), lenient.maxLimit(), lenient.cacheMaxAge(), lenient.idAuthority(),
+            0, true);
     assertThatThrownBy(() -> App.start(strict))
         .isInstanceOf(App.StartupException.class)
         .hasMessage(

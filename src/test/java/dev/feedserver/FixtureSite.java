@@ -50,6 +50,8 @@ public final class FixtureSite {
         ZoneId.of("Asia/Shanghai"),
         contentDir,
         20,
+        100,
+        300,
         ID_AUTHORITY,
         port,
         false);

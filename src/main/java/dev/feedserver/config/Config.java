@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param language BCP 47 language tag of the content
  * @param timeZone zone used for front-matter dates written without an offset
  * @param contentDir folder scanned (recursively) for articles
- * @param feedSize number of entries in each feed
+ * @param feedSize number of entries in each feed page by default
+ * @param maxLimit largest page size a request may ask for
+ * @param cacheMaxAge seconds of {@code Cache-Control: max-age}
  * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
  * @param port TCP port to listen on
  * @param strict whether any skipped article fails start-up
@@ -28,6 +30,8 @@ public record Config(
     ZoneId timeZone,
     Path contentDir,
     int feedSize,
+    int maxLimit,
+    int cacheMaxAge,
     String idAuthority,
     int port,
     boolean strict) {

@@ -45,7 +45,14 @@ public final class ConfigLoader {
           new Key(
               "timeZone", null, "UTC", "zone for front-matter dates written without an offset"),
           new Key("contentDir", "FEED_CONTENT_DIR", "seeds", "folder scanned recursively for articles"),
-          new Key("feedSize", null, "20", "entries per feed (1 to 1000)"),
+          new Key("feedSize", null, "20", "entries per feed page by default (1 to 1000)"),
+          new Key(
+              "maxLimit", null, "100", "largest page size a reader may ask for with ?limit= (1 to 1000)"),
+          new Key(
+              "cacheMaxAge",
+              null,
+              "300",
+              "seconds readers and CDNs may reuse a response before revalidating (Cache-Control max-age)"),
           new Key(
               "idAuthority",
               null,
@@ -100,6 +107,8 @@ public final class ConfigLoader {
         r.get("timeZone", ConfigLoader::zone),
         r.get("contentDir", v -> Path.of(nonBlank(v))),
         r.get("feedSize", v -> intIn(v, 1, 1000)),
+        r.get("maxLimit", v -> intIn(v, 1, 1000)),
+        r.get("cacheMaxAge", v -> intIn(v, 0, 31_536_000)),
         r.get("idAuthority", ConfigLoader::tagAuthority),
         port,
         r.get("strict", ConfigLoader::bool));

@@ -63,7 +63,9 @@ public final class FrontMatterParser {
           open + 1, "front matter opened by '---' on this line is never closed by '---'");
     }
     List<String> yamlLines = List.of(lines).subList(open + 1, close);
-    Map<?, ?> map = loadMapping(String.join("\n", yamlLines), open + 1);
+    // Characters XML forbids are removed before YAML sees them: SnakeYAML refuses most of them
+    // outright, which would lose the whole article over one stray control character.
+    Map<?, ?> map = loadMapping(XmlText.clean(String.join("\n", yamlLines)), open + 1);
     KeyLines keyLines = new KeyLines(yamlLines, open + 2);
     String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
     return new Parsed(read(map, keyLines), body);

@@ -2,24 +2,54 @@ package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
 import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Links;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * One feed, independent of its wire format: the whole site's, or one category's.
+ * One page of one feed, independent of its wire format: the whole site's, or one category's.
  *
  * @param category the category's name, empty for the whole site
- * @param entries the entries, newest first, already cut to the feed size
+ * @param entries this page's entries, newest first
+ * @param page 1-based page number
+ * @param pageCount number of pages at this page size (at least 1)
+ * @param limit the page size the reader asked for, empty for the configured default
  */
-public record FeedDocument(Optional<String> category, List<Article> entries) {
+public record FeedDocument(
+    Optional<String> category, List<Article> entries, int page, int pageCount, OptionalInt limit) {
   public FeedDocument {
     Objects.requireNonNull(category, "category");
     entries = List.copyOf(entries);
+    Objects.requireNonNull(limit, "limit");
+    if (page < 1 || pageCount < 1 || page > pageCount) {
+      throw new IllegalArgumentException("page " + page + " of " + pageCount);
+    }
   }
 
-  /** Server-relative path of this feed in the given format. */
-  public String path(dev.feedserver.site.Links links, FeedFormat format) {
-    return category.map(c -> links.categoryFeedPath(c, format)).orElse(links.siteFeedPath(format));
+  /** Absolute URL of page {@code n} of this feed at this page size. */
+  public String pageUrl(Links links, FeedFormat format, int n) {
+    return links.feedPage(category, format, n, limit);
   }
+
+  /** The RFC 5005 paging links of this page: rel to absolute URL, in a fixed order. */
+  public List<PageLink> pagingLinks(Links links, FeedFormat format) {
+    if (pageCount == 1) {
+      return List.of();
+    }
+    java.util.ArrayList<PageLink> out = new java.util.ArrayList<>();
+    out.add(new PageLink("first", pageUrl(links, format, 1)));
+    if (page > 1) {
+      out.add(new PageLink("previous", pageUrl(links, format, page - 1)));
+    }
+    if (page < pageCount) {
+      out.add(new PageLink("next", pageUrl(links, format, page + 1)));
+    }
+    out.add(new PageLink("last", pageUrl(links, format, pageCount)));
+    return List.copyOf(out);
+  }
+
+  /** A paging link. */
+  public record PageLink(String rel, String href) {}
 }

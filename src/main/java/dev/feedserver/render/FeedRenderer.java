@@ -46,35 +46,44 @@ public final class FeedRenderer {
 
   private final Site site;
   private final Links links;
+  private final JsonFeedRenderer json;
 
   public FeedRenderer(Site site, Links links) {
     this.site = site;
     this.links = links;
+    this.json = new JsonFeedRenderer(site, links);
   }
 
-  /** The feed's bytes, UTF-8 encoded XML. */
+  /** The feed's bytes, UTF-8 encoded. */
   public byte[] render(FeedDocument feed, FeedFormat format) {
-    WireFeed wire =
-        switch (format) {
-          case RSS -> rss(feed);
-          case ATOM -> atom(feed);
-        };
+    return switch (format) {
+      case RSS -> xml(rss(feed));
+      case ATOM -> xml(atom(feed));
+      case JSON -> json.render(feed, title(feed), description(feed), alternate(feed));
+    };
+  }
+
+  private byte[] xml(WireFeed wire) {
     wire.setEncoding("UTF-8");
     try {
       Document document = new WireFeedOutput().outputJDom(wire);
-      if (format == FeedFormat.ATOM) {
+      if (wire instanceof Feed) {
         // ROME's Atom generator drops the language; Atom carries it as xml:lang on the root.
         document.getRootElement().setAttribute("lang", site.language(), Namespace.XML_NAMESPACE);
       }
       Format pretty = Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX);
       return new XMLOutputter(pretty).outputString(document).getBytes(StandardCharsets.UTF_8);
     } catch (FeedException e) {
-      throw new IllegalStateException("cannot write " + format.label() + " feed", e);
+      throw new IllegalStateException("cannot write " + wire.getFeedType() + " feed", e);
     }
   }
 
   private String title(FeedDocument feed) {
     return feed.category().map(c -> c + " · " + site.title()).orElse(site.title());
+  }
+
+  private String description(FeedDocument feed) {
+    return feed.category().map(c -> site.description() + " — " + c).orElse(site.description());
   }
 
   private String alternate(FeedDocument feed) {
@@ -95,15 +104,14 @@ public final class FeedRenderer {
     Channel channel = new Channel("rss_2.0");
     channel.setTitle(title(feed));
     channel.setLink(alternate(feed));
-    channel.setDescription(
-        feed.category().map(c -> site.description() + " — " + c).orElse(site.description()));
+    channel.setDescription(description(feed));
     channel.setLanguage(site.language());
     channel.setGenerator(GENERATOR);
     channel.setPubDate(Date.from(newestPublished(feed)));
     channel.setLastBuildDate(Date.from(newestUpdated(feed)));
-    AtomLinkModule self = new AtomLinkModuleImpl();
-    self.setLink(link("self", links.absolute(feed.path(links, FeedFormat.RSS)), FeedFormat.RSS.mediaType()));
-    channel.setModules(new ArrayList<>(List.of(self)));
+    AtomLinkModule atomLinks = new AtomLinkModuleImpl();
+    atomLinks.setLinks(feedLinks(feed, FeedFormat.RSS));
+    channel.setModules(new ArrayList<>(List.of(atomLinks)));
     List<Item> items = new ArrayList<>();
     for (Article article : feed.entries()) {
       items.add(rssItem(article));
@@ -153,14 +161,12 @@ public final class FeedRenderer {
     atom.setTitle(title(feed));
     Content subtitle = new Content();
     subtitle.setType(Content.TEXT);
-    subtitle.setValue(feed.category().map(c -> site.description() + " — " + c).orElse(site.description()));
+    subtitle.setValue(description(feed));
     atom.setSubtitle(subtitle);
     atom.setLanguage(site.language());
     atom.setUpdated(Date.from(newestUpdated(feed)));
     atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", alternate(feed), "text/html"))));
-    atom.setOtherLinks(
-        new ArrayList<>(
-            List.of(link("self", links.absolute(feed.path(links, FeedFormat.ATOM)), FeedFormat.ATOM.mediaType()))));
+    atom.setOtherLinks(feedLinks(feed, FeedFormat.ATOM));
     com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
     generator.setValue(GENERATOR);
     atom.setGenerator(generator);
@@ -205,6 +211,16 @@ public final class FeedRenderer {
     entry.setContents(new ArrayList<>(List.of(content)));
     article.image().ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
     return entry;
+  }
+
+  /** {@code self} and the RFC 5005 paging links, for Atom's {@code link} and RSS's {@code atom:link}. */
+  private List<Link> feedLinks(FeedDocument feed, FeedFormat format) {
+    List<Link> out = new ArrayList<>();
+    out.add(link("self", feed.pageUrl(links, format, feed.page()), format.mediaType()));
+    for (FeedDocument.PageLink paging : feed.pagingLinks(links, format)) {
+      out.add(link(paging.rel(), paging.href(), format.mediaType()));
+    }
+    return out;
   }
 
   private static Link link(String rel, String href, String type) {

@@ -10,26 +10,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Renders every feed and page of an {@link ArticleIndex} into a {@link RenderedSite}. */
 public final class SiteRenderer {
   private final Site site;
   private final Links links;
   private final int feedSize;
-  private final FeedRenderer feeds;
+  private final FeedRenderer feedRenderer;
   private final PageRenderer pages;
 
   public SiteRenderer(Site site, Links links, int feedSize) {
     this.site = site;
     this.links = links;
     this.feedSize = feedSize;
-    this.feeds = new FeedRenderer(site, links);
+    this.feedRenderer = new FeedRenderer(site, links);
     this.pages = new PageRenderer();
   }
 
   public RenderedSite render(ArticleIndex index) {
     Map<String, Representation> out = new HashMap<>();
-    addFeeds(out, new FeedDocument(Optional.empty(), head(index.newestFirst())));
+    Map<String, PagedFeed> feeds = new HashMap<>();
+    addFeeds(out, feeds, Optional.empty(), index.newestFirst());
     List<String> none = List.of();
     out.put(
         links.indexPath(),
@@ -40,7 +42,7 @@ public final class SiteRenderer {
                     index.categories(),
                     head(index.newestFirst())))));
     for (Category category : index.categories()) {
-      addFeeds(out, new FeedDocument(Optional.of(category.name()), head(category.articles())));
+      addFeeds(out, feeds, Optional.of(category.name()), category.articles());
       out.put(
           links.categoryPath(category.name()),
           html(
@@ -63,12 +65,16 @@ public final class SiteRenderer {
     Representation notFound =
         html(pages.notFound(new Pages.NotFoundPage(frame("Not found · " + site.title(), null, none),
             "There is no category or entry at this address.")));
-    return new RenderedSite(out, notFound);
+    return new RenderedSite(out, feeds, notFound);
   }
 
-  private void addFeeds(Map<String, Representation> out, FeedDocument feed) {
+  private void addFeeds(
+      Map<String, Representation> out, Map<String, PagedFeed> feeds, Optional<String> category, List<Article> entries) {
     for (FeedFormat format : FeedFormat.values()) {
-      out.put(feed.path(links, format), new Representation(format.contentType(), feeds.render(feed, format)));
+      PagedFeed feed = new PagedFeed(category, format, entries, feedSize, feedRenderer);
+      String path = links.feedPath(category, format);
+      feeds.put(path, feed);
+      out.put(path, feed.render(1, OptionalInt.empty()));
     }
   }
 

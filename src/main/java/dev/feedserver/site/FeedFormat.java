@@ -6,7 +6,8 @@ package dev.feedserver.site;
  */
 public enum FeedFormat {
   RSS("RSS 2.0", "rss.xml", "application/rss+xml"),
-  ATOM("Atom 1.0", "atom.xml", "application/atom+xml");
+  ATOM("Atom 1.0", "atom.xml", "application/atom+xml"),
+  JSON("JSON Feed 1.1", "feed.json", "application/feed+json");
 
   private final String label;
   private final String fileName;
@@ -33,8 +34,11 @@ public enum FeedFormat {
     return mediaType;
   }
 
-  /** Value of the Content-Type header. */
+  /**
+   * Value of the Content-Type header: XML types carry {@code charset=utf-8}; JSON types take no
+   * charset parameter (JSON is UTF-8 by definition, RFC 8259).
+   */
   public String contentType() {
-    return mediaType + "; charset=utf-8";
+    return this == JSON ? mediaType : mediaType + "; charset=utf-8";
   }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The only place a URL, a route pattern or an entry id is built.
@@ -60,6 +61,11 @@ public final class Links {
     return categoryPath(name) + "/" + format.fileName();
   }
 
+  /** The site's feed ({@code category} empty) or a category's feed. */
+  public String feedPath(Optional<String> category, FeedFormat format) {
+    return category.map(c -> categoryFeedPath(c, format)).orElseGet(() -> siteFeedPath(format));
+  }
+
   public String entryPath(String id) {
     return "/" + ENTRY + "/" + encode(id);
   }
@@ -86,6 +92,20 @@ public final class Links {
 
   public String categoryFeed(String name, FeedFormat format) {
     return absolute(categoryFeedPath(name, format));
+  }
+
+  /**
+   * The absolute URL of one page of a feed (RFC 5005 paging): the feed's own URL for page 1 at the
+   * default size, else with {@code ?page=N} and/or {@code limit=N}.
+   */
+  public String feedPage(Optional<String> category, FeedFormat format, int page, OptionalInt limit) {
+    String url = absolute(feedPath(category, format));
+    StringBuilder query = new StringBuilder();
+    if (page > 1) {
+      query.append("page=").append(page);
+    }
+    limit.ifPresent(n -> query.append(query.length() > 0 ? "&" : "").append("limit=").append(n));
+    return query.length() == 0 ? url : url + "?" + query;
   }
 
   public String entry(String id) {

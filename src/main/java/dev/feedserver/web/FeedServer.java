@@ -1,41 +1,51 @@
 package dev.feedserver.web;
 
-import dev.feedserver.render.RenderedSite;
+import dev.feedserver.render.PagedFeed;
 import dev.feedserver.render.Representation;
 import dev.feedserver.site.Links;
 import io.javalin.Javalin;
-import org.eclipse.jetty.http.UriCompliance;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the site: routes and error mapping. Every route has the same small job: turn
- * the raw request path into a canonical path (only {@link Links} knows the URL scheme) and write
- * the pre-rendered bytes found there, or the 404 page.
+ * The HTTP face of the site: routes and error mapping. Every request has the same small job: turn
+ * the raw path into a canonical path (only {@link Links} knows the URL scheme), find the prepared
+ * resource there, and let {@link HttpCaching} answer.
  *
  * <p>The raw path is used rather than Javalin's path parameters, which are decoded with {@code
  * URLDecoder} (turning {@code +} into a space) and would be decoded twice by us.
  */
 public final class FeedServer {
   private static final Logger LOG = LoggerFactory.getLogger(FeedServer.class);
+  private static final String TEXT = "text/plain; charset=utf-8";
   private static final byte[] SERVER_ERROR =
       ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Server error</title>"
               + "</head><body><h1>Server error</h1><p>Something went wrong; it has been logged.</p>"
               + "</body></html>")
           .getBytes(StandardCharsets.UTF_8);
 
-  private final Supplier<RenderedSite> site;
+  private final Supplier<ServedSite> site;
   private final Links links;
+  private final int maxLimit;
+  private final HttpCaching caching;
 
-  /** @param site the current rendered site; read once per request, so a swap is atomic */
-  public FeedServer(Supplier<RenderedSite> site, Links links) {
+  /**
+   * @param site the current site; read once per request, so a swap is atomic
+   * @param maxLimit largest {@code ?limit=} accepted
+   * @param maxAge seconds of {@code Cache-Control: max-age}
+   */
+  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge) {
     this.site = site;
     this.links = links;
+    this.maxLimit = maxLimit;
+    this.caching = new HttpCaching(maxAge);
   }
 
   /** Creates (but does not start) the Javalin app. */
@@ -45,6 +55,8 @@ public final class FeedServer {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
           config.http.generateEtags = false;
+          // Responses are compressed once, when published; never per request.
+          config.http.compressionStrategy = CompressionStrategy.NONE;
           // Some clients send category names as raw UTF-8 instead of percent-escapes; Jetty
           // rejects those bytes by default. Links.canonicalPath decodes both spellings alike.
           config.jetty.modifyHttpConfiguration(
@@ -56,34 +68,51 @@ public final class FeedServer {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);
           }
-          config.routes.error(
-              HttpStatus.NOT_FOUND, ctx -> write(ctx, HttpStatus.NOT_FOUND, site.get().notFound()));
+          config.routes.error(HttpStatus.NOT_FOUND, ctx -> notFound(ctx, site.get()));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                    .contentType(Representation.HTML)
-                    .result(SERVER_ERROR);
+                HttpCaching.uncached(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Representation.HTML, SERVER_ERROR);
               });
         });
   }
 
   private void serve(Context ctx) {
-    RenderedSite current = site.get();
-    Optional<Representation> found =
-        links.canonicalPath(ctx.req().getRequestURI()).flatMap(current::get);
-    if (found.isPresent()) {
-      write(ctx, HttpStatus.OK, found.get());
-    } else {
-      write(ctx, HttpStatus.NOT_FOUND, current.notFound());
+    ServedSite current = site.get();
+    Optional<String> path = links.canonicalPath(ctx.req().getRequestURI());
+    if (path.isEmpty()) {
+      notFound(ctx, current);
+      return;
     }
+    Optional<PagedFeed> feed = current.feed(path.get());
+    if (feed.isPresent()) {
+      serveFeed(ctx, current, path.get(), feed.get());
+      return;
+    }
+    Optional<HttpResource> page = current.get(path.get());
+    if (page.isEmpty()) {
+      notFound(ctx, current);
+      return;
+    }
+    caching.respond(ctx, page.get());
   }
 
-  private static void write(Context ctx, HttpStatus status, Representation representation) {
-    ctx.status(status);
-    ctx.contentType(representation.contentType());
-    ctx.header("Content-Length", Integer.toString(representation.body().length));
-    ctx.result(representation.body());
+  private void serveFeed(Context ctx, ServedSite current, String path, PagedFeed feed) {
+    FeedQuery query;
+    try {
+      query = FeedQuery.parse(ctx.queryParamMap(), maxLimit);
+      query.checkPage(feed.pageCount(query.limit()));
+    } catch (FeedQuery.BadParameter e) {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      HttpCaching.uncached(ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    caching.respond(ctx, current.feedPage(path, feed, query.page(), query.limit()));
+  }
+
+  private static void notFound(Context ctx, ServedSite current) {
+    HttpResource page = current.notFound();
+    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, page.contentType(), page.variants().get(0).body());
   }
 }

@@ -31,6 +31,8 @@ class FeedGoldenTest {
         "/category/C%2B%2B/rss.xml",
         "/category/C%2B%2B/atom.xml",
         "/category/%E6%97%85%E8%A1%8C/atom.xml",
+        "/feed.json",
+        "/category/%E6%96%B0%E5%AA%92%E4%BD%93/feed.json",
         "/",
         "/category/%E7%94%9F%E6%B4%BB",
         "/entry/000_dc3f88500a8e27b9",
@@ -54,6 +56,6 @@ class FeedGoldenTest {
 
   private static String fileName(String path) {
     String name = path.equals("/") ? "index" : path.substring(1).replace('/', '_').replace('%', '-');
-    return name.endsWith(".xml") ? name : name + ".html";
+    return name.endsWith(".xml") || name.endsWith(".json") ? name : name + ".html";
   }
 }

@@ -47,7 +47,7 @@ class FeedRoundTripTest {
     }
     List<Arguments> feeds = new ArrayList<>();
     ArticleIndex index = publication.index();
-    for (FeedFormat format : FeedFormat.values()) {
+    for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
       feeds.add(Arguments.of(format, Optional.empty(), index.newestFirst()));
       for (Category category : index.categories()) {
         feeds.add(Arguments.of(format, Optional.of(category.name()), category.articles()));
@@ -61,7 +61,7 @@ class FeedRoundTripTest {
   void parsedFeedMatchesTheIndex(FeedFormat format, Optional<String> category, List<Article> expected)
       throws Exception {
     Links links = publisher.links();
-    String path = new FeedDocument(category, List.of()).path(links, format);
+    String path = links.feedPath(category, format);
     byte[] bytes = publication.site().get(path).orElseThrow().body();
     SyndFeed feed = new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(bytes)));
 

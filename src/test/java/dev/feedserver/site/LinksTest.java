@@ -37,6 +37,8 @@ class LinksTest {
         "/                                           | /",
         "/rss.xml                                    | /rss.xml",
         "/atom.xml/                                  | /atom.xml",
+        "/feed.json                                  | /feed.json",
+        "/category/C%2B%2B/feed.json                 | /category/C%2B%2B/feed.json",
         "/category/新媒体                            | /category/%E6%96%B0%E5%AA%92%E4%BD%93",
         "/category/%E6%96%B0%E5%AA%92%E4%BD%93/     | /category/%E6%96%B0%E5%AA%92%E4%BD%93",
         "/category/%e6%96%b0%e5%aa%92%e4%bd%93      | /category/%E6%96%B0%E5%AA%92%E4%BD%93",
@@ -51,7 +53,7 @@ class LinksTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/feed.json", "/category", "/category/", "/category/%20", "/category/x/feed.json",
+    "/feed.xml", "/category", "/category/", "/category/%20", "/category/x/index.json",
     "/category/x/rss.xml/more", "/entry", "/entry/a/b", "/category/%ZZ", "/category/%C3",
     "/category/%E6%96", "/other/thing",
   })

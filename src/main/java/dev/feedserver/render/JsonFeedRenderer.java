@@ -1,0 +1,101 @@
+package dev.feedserver.render;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.feedserver.content.Article;
+import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Links;
+import dev.feedserver.site.Site;
+import java.util.List;
+
+/**
+ * Writes a {@link FeedDocument} as JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with Jackson,
+ * carrying the same items, ids and content as the RSS and Atom writers.
+ */
+final class JsonFeedRenderer {
+  static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+  private static final ObjectWriter WRITER = new ObjectMapper().writer();
+
+  private final Site site;
+  private final Links links;
+
+  JsonFeedRenderer(Site site, Links links) {
+    this.site = site;
+    this.links = links;
+  }
+
+  byte[] render(FeedDocument feed, String title, String description, String homePage) {
+    String next =
+        feed.page() < feed.pageCount() ? feed.pageUrl(links, FeedFormat.JSON, feed.page() + 1) : null;
+    JsonFeed json =
+        new JsonFeed(
+            VERSION,
+            title,
+            homePage,
+            feed.pageUrl(links, FeedFormat.JSON, feed.page()),
+            description,
+            next,
+            site.language(),
+            List.of(new Author(site.title())),
+            feed.entries().stream().map(this::item).toList());
+    try {
+      return WRITER.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON Feed", e);
+    }
+  }
+
+  private Item item(Article article) {
+    return new Item(
+        links.entryTag(article.id()),
+        links.entry(article.id()),
+        article.title(),
+        article.body().html(),
+        article.summary(),
+        article.image().orElse(null),
+        article.published().toString(),
+        article.updated().toString(),
+        article.author().isEmpty() ? null : List.of(new Author(article.author())),
+        article.categories().isEmpty() ? null : article.categories());
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({
+    "version", "title", "home_page_url", "feed_url", "description", "next_url", "language",
+    "authors", "items"
+  })
+  record JsonFeed(
+      String version,
+      String title,
+      @JsonProperty("home_page_url") String homePageUrl,
+      @JsonProperty("feed_url") String feedUrl,
+      String description,
+      @JsonProperty("next_url") String nextUrl,
+      String language,
+      List<Author> authors,
+      List<Item> items) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({
+    "id", "url", "title", "content_html", "summary", "image", "date_published", "date_modified",
+    "authors", "tags"
+  })
+  record Item(
+      String id,
+      String url,
+      String title,
+      @JsonProperty("content_html") String contentHtml,
+      String summary,
+      String image,
+      @JsonProperty("date_published") String datePublished,
+      @JsonProperty("date_modified") String dateModified,
+      List<Author> authors,
+      List<String> tags) {}
+
+  record Author(String name) {}
+}

@@ -1,0 +1,90 @@
+package dev.feedserver.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The one place HTTP caching is decided: validators, Cache-Control, content negotiation of the
+ * encoding, and 304 answers.
+ *
+ * <ul>
+ *   <li>{@code If-None-Match} wins over {@code If-Modified-Since} (RFC 9110 §13.2.2); it matches
+ *       when it names {@code *} or the ETag of any encoding of the current bytes (weak comparison).
+ *   <li>{@code If-Modified-Since} matches when the bytes were published no later than that time.
+ *   <li>Every answer, 200 or 304, carries ETag, Last-Modified, Cache-Control and {@code Vary:
+ *       Accept-Encoding}, and the real Content-Type.
+ * </ul>
+ */
+final class HttpCaching {
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private final String cacheControl;
+
+  /** @param maxAge seconds a cache may reuse a response before revalidating */
+  HttpCaching(int maxAge) {
+    this.cacheControl = "public, max-age=" + maxAge;
+  }
+
+  /** Answers with the resource: 304 when the client's copy is current, else 200 with the body. */
+  void respond(Context ctx, HttpResource resource) {
+    HttpResource.Variant variant = resource.select(AcceptEncoding.parse(ctx.header("Accept-Encoding")));
+    ctx.header("ETag", variant.etag());
+    ctx.header("Last-Modified", HTTP_DATE.format(resource.lastModified()));
+    ctx.header("Cache-Control", cacheControl);
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.contentType(resource.contentType());
+    if (notModified(ctx, resource)) {
+      ctx.status(HttpStatus.NOT_MODIFIED);
+      return;
+    }
+    if (variant.encoding() != null) {
+      ctx.header("Content-Encoding", variant.encoding());
+    }
+    write(ctx, HttpStatus.OK, variant.body());
+  }
+
+  /** Answers with a body that is not cached by anyone (404 pages, errors). */
+  static void uncached(Context ctx, HttpStatus status, String contentType, byte[] body) {
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(contentType);
+    write(ctx, status, body);
+  }
+
+  private static void write(Context ctx, HttpStatus status, byte[] body) {
+    ctx.status(status);
+    // An explicit length keeps Jetty from chunking bodies over its buffer size.
+    ctx.header("Content-Length", Integer.toString(body.length));
+    ctx.result(body);
+  }
+
+  private static boolean notModified(Context ctx, HttpResource resource) {
+    String ifNoneMatch = ctx.header("If-None-Match");
+    if (ifNoneMatch != null) {
+      for (String tag : ifNoneMatch.split(",")) {
+        String t = tag.strip();
+        if (t.startsWith("W/")) {
+          t = t.substring(2);
+        }
+        if (t.equals("*") || resource.hasEtag(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String ifModifiedSince = ctx.header("If-Modified-Since");
+    if (ifModifiedSince != null) {
+      try {
+        Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return !resource.lastModified().isAfter(since);
+      } catch (DateTimeParseException e) {
+        return false; // an unreadable date is ignored (RFC 9110 §13.1.3)
+      }
+    }
+    return false;
+  }
+}

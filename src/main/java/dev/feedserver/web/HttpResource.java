@@ -1,0 +1,110 @@
+package dev.feedserver.web;
+
+import dev.feedserver.render.Representation;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One representation ready to serve: its bytes in every encoding worth offering, each with its own
+ * strong ETag, and the time these exact bytes were first published. Built once; handlers only pick
+ * a variant and write it.
+ */
+final class HttpResource {
+  /** One encoding of the representation. {@code encoding} is null for identity. */
+  record Variant(String encoding, byte[] body, String etag) {}
+
+  private final String contentType;
+  private final Variant identity;
+  private final Optional<Variant> gzip;
+  private final Optional<Variant> brotli;
+  private final Instant lastModified;
+  private final String hash;
+
+  private HttpResource(String contentType, Variant identity, Optional<Variant> gzip, Optional<Variant> brotli,
+      Instant lastModified, String hash) {
+    this.contentType = contentType;
+    this.identity = identity;
+    this.gzip = gzip;
+    this.brotli = brotli;
+    this.lastModified = lastModified;
+    this.hash = hash;
+  }
+
+  /**
+   * Prepares a representation: hashes it, compresses it (keeping a compressed variant only when it
+   * is smaller), and stamps it with {@code publishedAt} unless {@code previous} holds the same bytes,
+   * whose time is kept so that validators change exactly when the bytes do.
+   */
+  static HttpResource of(Representation representation, Instant publishedAt, Optional<HttpResource> previous,
+      Compression compression) {
+    byte[] body = representation.body();
+    String hash = sha256(body);
+    Instant lastModified =
+        previous.filter(p -> p.hash.equals(hash) && p.contentType.equals(representation.contentType()))
+            .map(p -> p.lastModified)
+            .orElse(publishedAt.truncatedTo(ChronoUnit.SECONDS));
+    Optional<Variant> gzip = smaller(body, compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")));
+    Optional<Variant> brotli =
+        compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")));
+    return new HttpResource(
+        representation.contentType(), new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
+  }
+
+  private static Optional<byte[]> smaller(byte[] original, byte[] compressed) {
+    return compressed.length < original.length ? Optional.of(compressed) : Optional.empty();
+  }
+
+  String contentType() {
+    return contentType;
+  }
+
+  Instant lastModified() {
+    return lastModified;
+  }
+
+  /** The variant to send for a request's Accept-Encoding. */
+  Variant select(AcceptEncoding accept) {
+    if (brotli.isPresent() && accept.accepts("br")) {
+      return brotli.get();
+    }
+    if (gzip.isPresent() && accept.accepts("gzip")) {
+      return gzip.get();
+    }
+    return identity;
+  }
+
+  /** Whether any variant carries this ETag: they all stand for the same bytes. */
+  boolean hasEtag(String etag) {
+    return identity.etag().equals(etag)
+        || gzip.map(v -> v.etag().equals(etag)).orElse(false)
+        || brotli.map(v -> v.etag().equals(etag)).orElse(false);
+  }
+
+  /** Every variant, for tests and tools. */
+  List<Variant> variants() {
+    return java.util.stream.Stream.of(Optional.of(identity), gzip, brotli).flatMap(Optional::stream).toList();
+  }
+
+  private static String tag(String hash, String suffix) {
+    return "\"" + hash + (suffix == null ? "" : "-" + suffix) + "\"";
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return contentType + " " + identity.etag() + " " + identity.body().length + "B";
+  }
+}

@@ -1,0 +1,215 @@
+package dev.feedserver.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import dev.feedserver.App;
+import dev.feedserver.FixtureSite;
+import dev.feedserver.Publisher;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Conditional GET, compression and paging against the real server. */
+class HttpCachingTest {
+  @TempDir static Path dir;
+  static App app;
+  static final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    app = App.start(FixtureSite.config(FixtureSite.copyTo(dir)));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+  }
+
+  static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    return send("GET", path, headers);
+  }
+
+  static HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).orElse(null);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/rss.xml", "/atom.xml", "/feed.json", "/category/Java/rss.xml", "/", "/entry/hello-world"})
+  void everyResponseCarriesValidatorsAndCachePolicy(String path) throws Exception {
+    HttpResponse<byte[]> response = get(path);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(header(response, "ETag")).matches("\"[A-Za-z0-9_-]{27}\"");
+    assertThat(header(response, "Last-Modified")).endsWith(" GMT");
+    assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=300");
+    assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+    assertThat(header(response, "Content-Encoding")).isNull();
+  }
+
+  @Test
+  void ifNoneMatchGets304WithEmptyBodyAndTheRealContentType() throws Exception {
+    HttpResponse<byte[]> first = get("/rss.xml");
+    String etag = header(first, "ETag");
+    HttpResponse<byte[]> again = get("/rss.xml", "If-None-Match", etag);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(header(again, "ETag")).isEqualTo(etag);
+    assertThat(header(again, "Content-Type")).isEqualTo("application/rss+xml; charset=utf-8");
+    assertThat(header(again, "Last-Modified")).isEqualTo(header(first, "Last-Modified"));
+    assertThat(get("/rss.xml", "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
+    assertThat(get("/rss.xml", "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(get("/rss.xml", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void ifModifiedSinceAndItsPrecedence() throws Exception {
+    HttpResponse<byte[]> first = get("/atom.xml");
+    String lastModified = header(first, "Last-Modified");
+    Instant at = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(lastModified));
+    String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(at.minusSeconds(60));
+    assertThat(get("/atom.xml", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+    assertThat(get("/atom.xml", "If-Modified-Since", earlier).statusCode()).isEqualTo(200);
+    assertThat(get("/atom.xml", "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
+    // If-None-Match wins: a stale ETag means 200 even with a current date
+    assertThat(get("/atom.xml", "If-None-Match", "\"stale\"", "If-Modified-Since", lastModified).statusCode())
+        .isEqualTo(200);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"gzip, gzip", "'br, gzip', br", "'gzip;q=0, identity', ", "'br;q=0, gzip;q=0.5', gzip", "'*', br", "identity, "})
+  void compressedVariantsAreNegotiatedAndDecodeToTheSameBytes(String accept, String expected) throws Exception {
+    byte[] identity = get("/rss.xml").body();
+    HttpResponse<byte[]> response = get("/rss.xml", "Accept-Encoding", accept);
+    assertThat(header(response, "Content-Encoding")).isEqualTo(expected);
+    assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    byte[] decoded =
+        expected == null ? response.body()
+            : expected.equals("gzip") ? new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes()
+            : Decoder.decompress(response.body()).getDecompressedData();
+    assertThat(decoded).isEqualTo(identity);
+    if (expected != null) {
+      assertThat(response.body().length).isLessThan(identity.length);
+    }
+  }
+
+  @Test
+  void eachEncodingHasItsOwnEtagAndRevalidates() throws Exception {
+    assertThat(Brotli4jLoader.isAvailable()).as("brotli4j native library").isTrue();
+    String plain = header(get("/rss.xml"), "ETag");
+    String gzip = header(get("/rss.xml", "Accept-Encoding", "gzip"), "ETag");
+    String br = header(get("/rss.xml", "Accept-Encoding", "br"), "ETag");
+    assertThat(java.util.Set.of(plain, gzip, br)).hasSize(3);
+    HttpResponse<byte[]> revalidated = get("/rss.xml", "Accept-Encoding", "gzip", "If-None-Match", gzip);
+    assertThat(revalidated.statusCode()).isEqualTo(304);
+    assertThat(header(revalidated, "ETag")).isEqualTo(gzip);
+  }
+
+  @Test
+  void headMatchesGetWithoutBody() throws Exception {
+    HttpResponse<byte[]> get = get("/feed.json", "Accept-Encoding", "gzip");
+    HttpResponse<byte[]> head = send("HEAD", "/feed.json", "Accept-Encoding", "gzip");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    for (String name : new String[] {"ETag", "Last-Modified", "Content-Type", "Content-Encoding", "Content-Length", "Vary"}) {
+      assertThat(header(head, name)).as(name).isEqualTo(header(get, name));
+    }
+    assertThat(header(head, "Content-Type")).isEqualTo("application/feed+json");
+  }
+
+  @Test
+  void pagingLinksWalkEveryEntryOnce() throws Exception {
+    String page1 = new String(get("/category/Java/atom.xml?limit=2").body(), StandardCharsets.UTF_8);
+    assertThat(page1)
+        .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/atom.xml?limit=2\" />")
+        .contains("<link rel=\"next\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/atom.xml?page=2&amp;limit=2\" />")
+        .contains("<link rel=\"last\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/atom.xml?page=2&amp;limit=2\" />")
+        .doesNotContain("rel=\"previous\"");
+    String page2 = new String(get("/category/Java/atom.xml?page=2&limit=2").body(), StandardCharsets.UTF_8);
+    assertThat(page2).contains("rel=\"previous\"").doesNotContain("rel=\"next\"").contains("<id>tag:feeds.test,2026:same-day-b</id>");
+    String rss = new String(get("/category/Java/rss.xml?limit=1").body(), StandardCharsets.UTF_8);
+    assertThat(rss).contains("<atom:link href=\"http://feeds.test/category/Java/rss.xml?page=2&amp;limit=1\" type=\"application/rss+xml\" rel=\"next\" />");
+    String json = new String(get("/category/Java/feed.json?limit=1&page=2").body(), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"next_url\":\"http://feeds.test/category/Java/feed.json?page=3&limit=1\"");
+    // the default document carries no paging links when everything fits
+    assertThat(new String(get("/category/Java/atom.xml").body(), StandardCharsets.UTF_8)).doesNotContain("rel=\"next\"");
+    // readers' cache busters are ignored
+    assertThat(get("/rss.xml?_=12345").body()).isEqualTo(get("/rss.xml").body());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/rss.xml?limit=0           | query parameter 'limit': must be a whole number from 1 to 100 (got 0)",
+        "/rss.xml?limit=101         | query parameter 'limit': must be a whole number from 1 to 100 (got 101)",
+        "/rss.xml?limit=abc         | query parameter 'limit': must be a whole number from 1 to 100",
+        "/rss.xml?limit=            | query parameter 'limit': must be a whole number from 1 to 100",
+        "/rss.xml?limit=-1          | query parameter 'limit': must be a whole number from 1 to 100",
+        "/rss.xml?limit=99999999999 | query parameter 'limit': must be a whole number from 1 to 100",
+        "/rss.xml?limit=1&limit=2   | query parameter 'limit': give it once",
+        "/atom.xml?page=0           | query parameter 'page': must be a whole number of at least 1 (got 0)",
+        "/atom.xml?page=2           | query parameter 'page': must be a whole number from 1 to 1 (got 2)",
+        "/feed.json?page=x<script>  | query parameter 'page': must be a whole number of at least 1",
+      })
+  void badQueryValuesAre400NamingTheParameter(String path, String message) throws Exception {
+    HttpResponse<byte[]> response = get(path.replace("<", "%3C").replace(">", "%3E"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(header(response, "Content-Type")).isEqualTo("text/plain;charset=utf-8");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(message + "\n");
+  }
+
+  @Test
+  void validatorsChangeExactlyWhenBytesChange() throws Exception {
+    Path content = FixtureSite.copyTo(Files.createTempDirectory(dir, "reload"));
+    Publisher publisher = new Publisher(FixtureSite.config(content));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    ServedSite before = ServedSite.first(publisher.publish().site(), t0);
+
+    // edit an OLDER item of the Java feed (its newest item stays the same) and delete another
+    Path older = content.resolve("same-day-a.md");
+    Files.writeString(older, Files.readString(older).replace("<p>A</p>", "<p>A, edited</p>"));
+    Files.delete(content.resolve("nested/cjk.md"));
+    Instant t1 = t0.plusSeconds(3600);
+    ServedSite after = before.next(publisher.publish().site(), t1);
+
+    HttpResource javaBefore = before.get("/category/Java/rss.xml").orElseThrow();
+    HttpResource javaAfter = after.get("/category/Java/rss.xml").orElseThrow();
+    assertThat(javaAfter.variants().get(0).etag()).isNotEqualTo(javaBefore.variants().get(0).etag());
+    assertThat(javaAfter.lastModified()).isEqualTo(t1);
+    // a feed whose bytes did not change keeps both validators
+    HttpResource cppBefore = before.get("/category/C%2B%2B/atom.xml").orElseThrow();
+    HttpResource cppAfter = after.get("/category/C%2B%2B/atom.xml").orElseThrow();
+    assertThat(cppAfter.variants().get(0).etag()).isEqualTo(cppBefore.variants().get(0).etag());
+    assertThat(cppAfter.lastModified()).isEqualTo(t0);
+    // the deleted item's category feed is gone; the site feed changed
+    assertThat(after.get("/category/%E6%97%A5%E6%9C%AC/atom.xml")).isEmpty();
+    assertThat(after.get("/atom.xml").orElseThrow().lastModified()).isEqualTo(t1);
+  }
+}
