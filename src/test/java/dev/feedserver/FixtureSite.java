@@ -1,6 +1,11 @@
 package dev.feedserver;
 
 import dev.feedserver.config.Config;
+import dev.feedserver.content.ArticleLoader;
+import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.FrontMatterDates;
+import dev.feedserver.content.FrontMatterParser;
+import dev.feedserver.content.HtmlSanitizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,6 +60,14 @@ public final class FixtureSite {
         ID_AUTHORITY,
         port,
         false);
+  }
+
+  /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
+  public static BodyStore bodies(Config config) {
+    ArticleLoader loader =
+        new ArticleLoader(
+            new FrontMatterParser(new FrontMatterDates(config.timeZone())), new HtmlSanitizer(config.baseUrl()));
+    return new BodyStore(config.contentDir(), loader, 1 << 20);
   }
 
   public static Config config(Path contentDir) {

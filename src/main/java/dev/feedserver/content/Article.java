@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One loaded article: cleaned metadata and an already-sanitized body.
+ * One loaded article: its cleaned metadata.
  *
  * @param id the stable key: front-matter {@code id}, else the file name without extension; it
  *     does not depend on the folder, the base URL or the categories
@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param updated last update (never before {@code published})
  * @param image absolute http(s) URL of the head image or thumbnail
  * @param comments Hexo's comments switch, kept for templates
- * @param body sanitized HTML
- * @param summary plain-text summary, cut by code point
+ * @param version fingerprint of the file's bytes: a changed file is a new version
+ *
+ * <p>The body is not held here: {@link BodyStore} reads and sanitizes it on demand, so memory grows
+ * with metadata, not content.
  */
 public record Article(
     String id,
@@ -35,8 +37,7 @@ public record Article(
     Instant updated,
     Optional<String> image,
     boolean comments,
-    SafeHtml body,
-    String summary) {
+    long version) {
 
   /** Newest first, ties broken by id: the one order of every list and feed. */
   public static final Comparator<Article> NEWEST_FIRST =
@@ -52,8 +53,6 @@ public record Article(
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(updated, "updated");
     Objects.requireNonNull(image, "image");
-    Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(summary, "summary");
     if (id.isBlank()) {
       throw new IllegalArgumentException("blank id");
     }

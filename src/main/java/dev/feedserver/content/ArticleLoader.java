@@ -2,6 +2,7 @@ package dev.feedserver.content;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -13,22 +14,27 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads every article file below a content folder. A file that is not a usable article becomes an
+ * Reads article files below a content folder. A file that is not a usable article becomes an
  * {@link ArticleProblem}; it never stops the others from loading.
  *
  * <p>Files considered: regular files ending in {@code .md}, {@code .markdown}, {@code .txt} or
  * {@code .html}, in any sub-folder, except hidden ones and editor leftovers. Symbolic links are not
- * followed. Files are processed in path order so that duplicate ids resolve deterministically: the
- * first path keeps the id, later ones are reported and skipped.
+ * followed. Loading reads each file whole (to check it is UTF-8 and to fingerprint it) but parses
+ * only its front matter; bodies are sanitized on demand ({@link #body}), through {@link BodyStore}.
  */
 public final class ArticleLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleLoader.class);
   /** Extensions of article files, lower case. */
   public static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt", "html");
   /** Largest article file read, in bytes. */
@@ -44,12 +50,20 @@ public final class ArticleLoader {
     this.sanitizer = sanitizer;
   }
 
+  /** The article files of a folder, relative and in path order, and the entries refused outright. */
+  public record Scan(List<Path> files, List<ArticleProblem> problems) {
+    public Scan {
+      files = List.copyOf(files);
+      problems = List.copyOf(problems);
+    }
+  }
+
   /**
-   * Loads all articles below {@code contentDir}.
+   * Lists the article files below {@code contentDir} without reading them.
    *
    * @throws IOException only when the folder itself cannot be listed
    */
-  public LoadResult load(Path contentDir) throws IOException {
+  public Scan scan(Path contentDir) throws IOException {
     if (!Files.isDirectory(contentDir)) {
       throw new IOException("content folder " + contentDir + " does not exist or is not a folder");
     }
@@ -71,7 +85,7 @@ public final class ArticleLoader {
                 problems.add(
                     new ArticleProblem(contentDir.relativize(file), 0, "symbolic link not followed"));
               } else if (attrs.isRegularFile()) {
-                files.add(file);
+                files.add(contentDir.relativize(file));
               }
             }
             return FileVisitResult.CONTINUE;
@@ -84,29 +98,48 @@ public final class ArticleLoader {
           }
         });
     files.sort(null);
+    return new Scan(files, problems);
+  }
+
+  /**
+   * Loads every article below {@code contentDir}, reading files in parallel.
+   *
+   * @throws IOException only when the folder itself cannot be listed
+   */
+  public LoadResult load(Path contentDir) throws IOException {
+    Scan scan = scan(contentDir);
+    List<FileResult> results = scan.files().parallelStream().map(f -> read(contentDir, f)).toList();
+    return resolve(results, scan.problems());
+  }
+
+  /**
+   * Settles a set of read files into a load result: in path order, the first file claiming an id
+   * keeps it; later ones are reported and skipped.
+   */
+  public static LoadResult resolve(Collection<FileResult> inPathOrder, List<ArticleProblem> scanProblems) {
     List<Article> articles = new ArrayList<>();
+    List<ArticleProblem> problems = new ArrayList<>(scanProblems);
     Map<String, Path> idOwners = new HashMap<>();
-    for (Path file : files) {
-      Path relative = contentDir.relativize(file);
-      try {
-        Article article = read(file, relative);
-        Path owner = idOwners.putIfAbsent(article.id(), relative);
+    for (FileResult result : inPathOrder) {
+      if (result instanceof FileResult.Loaded loaded) {
+        Article article = loaded.article();
+        Path owner = idOwners.putIfAbsent(article.id(), article.file());
         if (owner != null) {
           problems.add(
               new ArticleProblem(
-                  relative, 0, "duplicate id '" + article.id() + "': already used by " + owner));
+                  article.file(), 0, "duplicate id '" + article.id() + "': already used by " + owner));
         } else {
           articles.add(article);
         }
-      } catch (ArticleException e) {
-        problems.add(new ArticleProblem(relative, e.line(), e.getMessage()));
+      } else if (result instanceof FileResult.Failed failed) {
+        problems.add(failed.problem());
       }
     }
-    return new LoadResult(articles, problems, files.size());
+    return new LoadResult(articles, problems, inPathOrder.size());
   }
 
   /** Whether a file name looks like an article (and not like an editor's leftover). */
-  static boolean isArticleName(String name) {
+  public static boolean isArticleName(String name) {
     if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")) {
       return false;
     }
@@ -114,33 +147,57 @@ public final class ArticleLoader {
     return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  private Article read(Path file, Path relative) throws ArticleException {
-    byte[] bytes;
+  /** Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. */
+  public FileResult read(Path contentDir, Path relative) {
+    try {
+      byte[] bytes = bytes(contentDir.resolve(relative));
+      FrontMatterParser.Parsed parsed = parser.parse(decodeUtf8(bytes));
+      FrontMatter fm = parsed.frontMatter();
+      String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
+      CRC32C crc = new CRC32C();
+      crc.update(bytes);
+      return new FileResult.Loaded(
+          new Article(
+              id,
+              relative,
+              fm.title(),
+              fm.categories(),
+              fm.tags(),
+              fm.author(),
+              fm.date(),
+              fm.updated().orElse(fm.date()),
+              fm.image().flatMap(sanitizer::absoluteImageUrl),
+              fm.comments(),
+              crc.getValue() ^ ((long) bytes.length << 32)));
+    } catch (ArticleException e) {
+      return new FileResult.Failed(new ArticleProblem(relative, e.line(), e.getMessage()));
+    }
+  }
+
+  /**
+   * Reads and sanitizes an article's body. If the file changed or vanished since it was loaded, the
+   * body is what the file holds now, or empty; the next reload settles the metadata.
+   */
+  ArticleBody body(Path contentDir, Article article) {
+    try {
+      String body = parser.parse(decodeUtf8(bytes(contentDir.resolve(article.file())))).body();
+      SafeHtml html = sanitizer.sanitize(body);
+      return new ArticleBody(html, sanitizer.summarize(html, SUMMARY_LENGTH));
+    } catch (ArticleException e) {
+      LOG.warn("{}: body unavailable: {}", article.file(), e.getMessage());
+      return ArticleBody.EMPTY;
+    }
+  }
+
+  private static byte[] bytes(Path file) throws ArticleException {
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new ArticleException(0, "larger than " + MAX_FILE_BYTES + " bytes");
       }
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ArticleException(0, "cannot be read: " + e);
     }
-    FrontMatterParser.Parsed parsed = parser.parse(decodeUtf8(bytes));
-    FrontMatter fm = parsed.frontMatter();
-    SafeHtml body = sanitizer.sanitize(parsed.body());
-    String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
-    return new Article(
-        id,
-        relative,
-        fm.title(),
-        fm.categories(),
-        fm.tags(),
-        fm.author(),
-        fm.date(),
-        fm.updated().orElse(fm.date()),
-        fm.image().flatMap(sanitizer::absoluteImageUrl),
-        fm.comments(),
-        body,
-        sanitizer.summarize(body, SUMMARY_LENGTH));
   }
 
   private static String stem(String fileName) {
@@ -168,8 +225,7 @@ public final class ArticleLoader {
   private static int firstMalformed(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    decoder.decode(in, out, true);
+    decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
     return in.position();
   }
 

@@ -21,6 +21,8 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import dev.feedserver.content.Article;
+import dev.feedserver.content.ArticleBody;
+import dev.feedserver.content.BodyStore;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -46,12 +48,14 @@ public final class FeedRenderer {
 
   private final Site site;
   private final Links links;
+  private final BodyStore bodies;
   private final JsonFeedRenderer json;
 
-  public FeedRenderer(Site site, Links links) {
+  public FeedRenderer(Site site, Links links, BodyStore bodies) {
     this.site = site;
     this.links = links;
-    this.json = new JsonFeedRenderer(site, links);
+    this.bodies = bodies;
+    this.json = new JsonFeedRenderer(site, links, bodies);
   }
 
   /** The feed's bytes, UTF-8 encoded. */
@@ -121,6 +125,7 @@ public final class FeedRenderer {
   }
 
   private Item rssItem(Article article) {
+    ArticleBody body = bodies.body(article);
     Item item = new Item();
     item.setTitle(article.title());
     item.setLink(links.entry(article.id()));
@@ -131,11 +136,11 @@ public final class FeedRenderer {
     item.setPubDate(Date.from(article.published()));
     Description description = new Description();
     description.setType("text/plain");
-    description.setValue(article.summary());
+    description.setValue(body.summary());
     item.setDescription(description);
     com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
     content.setType(com.rometools.rome.feed.rss.Content.HTML);
-    content.setValue(article.body().html());
+    content.setValue(body.html().html());
     item.setContent(content);
     List<com.rometools.rome.feed.rss.Category> categories = new ArrayList<>();
     for (String name : article.categories()) {
@@ -182,6 +187,7 @@ public final class FeedRenderer {
   }
 
   private Entry atomEntry(Article article) {
+    ArticleBody body = bodies.body(article);
     Entry entry = new Entry();
     entry.setId(links.entryTag(article.id()));
     entry.setTitle(article.title());
@@ -203,11 +209,11 @@ public final class FeedRenderer {
     entry.setCategories(categories);
     Content summary = new Content();
     summary.setType(Content.TEXT);
-    summary.setValue(article.summary());
+    summary.setValue(body.summary());
     entry.setSummary(summary);
     Content content = new Content();
     content.setType(Content.HTML);
-    content.setValue(article.body().html());
+    content.setValue(body.html().html());
     entry.setContents(new ArrayList<>(List.of(content)));
     article.image().ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
     return entry;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.feedserver.content.Article;
+import dev.feedserver.content.ArticleBody;
+import dev.feedserver.content.BodyStore;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -23,10 +25,12 @@ final class JsonFeedRenderer {
 
   private final Site site;
   private final Links links;
+  private final BodyStore bodies;
 
-  JsonFeedRenderer(Site site, Links links) {
+  JsonFeedRenderer(Site site, Links links, BodyStore bodies) {
     this.site = site;
     this.links = links;
+    this.bodies = bodies;
   }
 
   byte[] render(FeedDocument feed, String title, String description, String homePage) {
@@ -51,12 +55,13 @@ final class JsonFeedRenderer {
   }
 
   private Item item(Article article) {
+    ArticleBody body = bodies.body(article);
     return new Item(
         links.entryTag(article.id()),
         links.entry(article.id()),
         article.title(),
-        article.body().html(),
-        article.summary(),
+        body.html().html(),
+        body.summary(),
         article.image().orElse(null),
         article.published().toString(),
         article.updated().toString(),

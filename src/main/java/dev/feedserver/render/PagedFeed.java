@@ -1,44 +1,30 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
-import dev.feedserver.site.FeedFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** One feed in one format with all its entries, able to render any page at any size. */
-public final class PagedFeed {
-  private final Optional<String> category;
-  private final FeedFormat format;
-  private final List<Article> entries;
-  private final int defaultSize;
-  private final FeedRenderer renderer;
-
-  PagedFeed(Optional<String> category, FeedFormat format, List<Article> entries, int defaultSize, FeedRenderer renderer) {
-    this.category = category;
-    this.format = format;
-    this.entries = List.copyOf(entries);
-    this.defaultSize = defaultSize;
-    this.renderer = renderer;
-  }
+/** Cuts a list of entries into pages of a feed. */
+final class PagedFeed {
+  private PagedFeed() {}
 
   /** Number of pages at a page size (at least 1, even for an empty feed). */
-  public int pageCount(OptionalInt limit) {
-    int size = limit.orElse(defaultSize);
-    return Math.max(1, (entries.size() + size - 1) / size);
+  static int pageCount(int entries, int size) {
+    return Math.max(1, (entries + size - 1) / size);
   }
 
-  /** Renders page {@code page} (1-based, at most {@link #pageCount}) at the given page size. */
-  public Representation render(int page, OptionalInt limit) {
+  /** Page {@code page} of {@code entries}, or empty past the last page. */
+  static Optional<FeedDocument> page(
+      Optional<String> category, List<Article> entries, int page, int defaultSize, OptionalInt limit) {
     int size = limit.orElse(defaultSize);
-    int from = Math.min(entries.size(), (page - 1) * size);
-    FeedDocument document =
+    int count = pageCount(entries.size(), size);
+    if (page > count) {
+      return Optional.empty();
+    }
+    int from = (page - 1) * size;
+    return Optional.of(
         new FeedDocument(
-            category,
-            entries.subList(from, Math.min(entries.size(), from + size)),
-            page,
-            pageCount(limit),
-            limit);
-    return new Representation(format.contentType(), renderer.render(document, format));
+            category, entries.subList(from, Math.min(entries.size(), from + size)), page, count, limit));
   }
 }

@@ -1,6 +1,7 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
+import dev.feedserver.content.ArticleBody;
 import dev.feedserver.content.Category;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
@@ -38,9 +39,13 @@ public final class Pages {
 
   public record IndexPage(Frame frame, List<Category> categories, List<Article> latest) {}
 
-  public record CategoryPage(Frame frame, Category category) {}
+  /**
+   * @param shown the entries on this page
+   * @param older absolute URL of the next page of older entries, or null on the last page
+   */
+  public record CategoryPage(Frame frame, Category category, List<Article> shown, String older) {}
 
-  public record EntryPage(Frame frame, Article article) {}
+  public record EntryPage(Frame frame, Article article, ArticleBody body) {}
 
   public record NotFoundPage(Frame frame, String message) {}
 

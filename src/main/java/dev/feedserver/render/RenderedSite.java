@@ -1,42 +1,58 @@
 package dev.feedserver.render;
 
+import dev.feedserver.content.ArticleIndex;
+import dev.feedserver.site.Route;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Every response the site serves by default, rendered once and keyed by server-relative path (as
- * built by {@link dev.feedserver.site.Links}), plus the feeds' other pages and sizes, rendered on
- * request. Immutable: a content change builds a new one, swapped in whole.
+ * The site of one {@link ArticleIndex}: the responses readers poll (index, category pages, every
+ * feed's first page) rendered once, and everything else (entry pages, older pages, other page
+ * sizes) rendered on request. Immutable: a content change builds a new one, swapped in whole.
  */
 public final class RenderedSite {
-  private final Map<String, Representation> byPath;
-  private final Map<String, PagedFeed> feeds;
+  private final Map<Route, Representation> precomputed;
+  private final SiteRenderer renderer;
+  private final ArticleIndex index;
   private final Representation notFound;
 
-  RenderedSite(Map<String, Representation> byPath, Map<String, PagedFeed> feeds, Representation notFound) {
-    this.byPath = Map.copyOf(byPath);
-    this.feeds = Map.copyOf(feeds);
+  RenderedSite(Map<Route, Representation> precomputed, SiteRenderer renderer, ArticleIndex index, Representation notFound) {
+    this.precomputed = Map.copyOf(precomputed);
+    this.renderer = renderer;
+    this.index = index;
     this.notFound = notFound;
   }
 
-  /** The default response at a canonical path: a page, or a feed's first page at the default size. */
-  public Optional<Representation> get(String path) {
-    return Optional.ofNullable(byPath.get(path));
+  /** The routes rendered ahead of time. */
+  public Set<Route> precomputedRoutes() {
+    return precomputed.keySet();
   }
 
-  /** The feed at a canonical path, for its other pages and sizes. */
-  public Optional<PagedFeed> feed(String path) {
-    return Optional.ofNullable(feeds.get(path));
+  /** A response rendered ahead of time. */
+  public Optional<Representation> precomputed(Route route) {
+    return Optional.ofNullable(precomputed.get(route));
+  }
+
+  /**
+   * The response for a route at a page size ({@code limit}, for feeds; empty for the default):
+   * from the precomputed set when there, else rendered now. Empty when the route names nothing
+   * (an unknown category or entry, a page past the last).
+   */
+  public Optional<Representation> render(Route route, OptionalInt limit) {
+    if (limit.isEmpty() && precomputed.containsKey(route)) {
+      return Optional.of(precomputed.get(route));
+    }
+    return renderer.render(index, route, limit);
+  }
+
+  public ArticleIndex index() {
+    return index;
   }
 
   /** The 404 page. */
   public Representation notFound() {
     return notFound;
-  }
-
-  /** All default paths, for tests and tools that walk the site. */
-  public Set<String> paths() {
-    return byPath.keySet();
   }
 }

@@ -2,9 +2,11 @@ package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleIndex;
+import dev.feedserver.content.BodyStore;
 import dev.feedserver.content.Category;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
+import dev.feedserver.site.Route;
 import dev.feedserver.site.Site;
 import java.util.HashMap;
 import java.util.List;
@@ -12,70 +14,113 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Renders every feed and page of an {@link ArticleIndex} into a {@link RenderedSite}. */
+/**
+ * Renders the routes of an {@link ArticleIndex}: ahead of time into a {@link RenderedSite} the
+ * responses readers poll, and on request everything else.
+ */
 public final class SiteRenderer {
+  /** Entries listed on one category page. */
+  public static final int CATEGORY_PAGE_SIZE = 100;
+
   private final Site site;
   private final Links links;
   private final int feedSize;
+  private final BodyStore bodies;
   private final FeedRenderer feedRenderer;
   private final PageRenderer pages;
 
-  public SiteRenderer(Site site, Links links, int feedSize) {
+  public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies) {
     this.site = site;
     this.links = links;
     this.feedSize = feedSize;
-    this.feedRenderer = new FeedRenderer(site, links);
+    this.bodies = bodies;
+    this.feedRenderer = new FeedRenderer(site, links, bodies);
     this.pages = new PageRenderer();
   }
 
+  /** Renders the polled responses of {@code index}: the index page, every category page and feed. */
   public RenderedSite render(ArticleIndex index) {
-    Map<String, Representation> out = new HashMap<>();
-    Map<String, PagedFeed> feeds = new HashMap<>();
-    addFeeds(out, feeds, Optional.empty(), index.newestFirst());
-    List<String> none = List.of();
-    out.put(
-        links.indexPath(),
-        html(
-            pages.index(
-                new Pages.IndexPage(
-                    frame(site.title(), links.index(), none),
-                    index.categories(),
-                    head(index.newestFirst())))));
-    for (Category category : index.categories()) {
-      addFeeds(out, feeds, Optional.of(category.name()), category.articles());
-      out.put(
-          links.categoryPath(category.name()),
-          html(
-              pages.category(
-                  new Pages.CategoryPage(
-                      frame(category.name() + " · " + site.title(), links.category(category.name()),
-                          List.of(category.name())),
-                      category))));
-    }
-    for (Article article : index.newestFirst()) {
-      out.put(
-          links.entryPath(article.id()),
-          html(
-              pages.entry(
-                  new Pages.EntryPage(
-                      frame(article.title() + " · " + site.title(), links.entry(article.id()),
-                          article.categories()),
-                      article))));
+    // bodies of every feed's first page are read in parallel before rendering needs them
+    java.util.stream.Stream.concat(
+            head(index.newestFirst()).stream(),
+            index.categories().stream().flatMap(c -> head(c.articles()).stream()))
+        .distinct()
+        .parallel()
+        .forEach(bodies::body);
+    Map<Route, Representation> out = new HashMap<>();
+    out.put(new Route.Index(), index(index));
+    List<Optional<String>> feeds = new java.util.ArrayList<>();
+    feeds.add(Optional.empty());
+    index.categories().forEach(c -> feeds.add(Optional.of(c.name())));
+    for (Optional<String> category : feeds) {
+      for (FeedFormat format : FeedFormat.values()) {
+        Route.Feed route = new Route.Feed(category, format, 1);
+        render(index, route, OptionalInt.empty()).ifPresent(r -> out.put(route, r));
+      }
+      category.ifPresent(name -> {
+        Route.CategoryPage route = new Route.CategoryPage(name, 1);
+        render(index, route, OptionalInt.empty()).ifPresent(r -> out.put(route, r));
+      });
     }
     Representation notFound =
-        html(pages.notFound(new Pages.NotFoundPage(frame("Not found · " + site.title(), null, none),
+        html(pages.notFound(new Pages.NotFoundPage(frame("Not found · " + site.title(), null, List.of()),
             "There is no category or entry at this address.")));
-    return new RenderedSite(out, feeds, notFound);
+    return new RenderedSite(out, this, index, notFound);
   }
 
-  private void addFeeds(
-      Map<String, Representation> out, Map<String, PagedFeed> feeds, Optional<String> category, List<Article> entries) {
-    for (FeedFormat format : FeedFormat.values()) {
-      PagedFeed feed = new PagedFeed(category, format, entries, feedSize, feedRenderer);
-      String path = links.feedPath(category, format);
-      feeds.put(path, feed);
-      out.put(path, feed.render(1, OptionalInt.empty()));
+  /** Renders one route now; empty when it names nothing in {@code index}. */
+  Optional<Representation> render(ArticleIndex index, Route route, OptionalInt limit) {
+    if (route instanceof Route.Index) {
+      return Optional.of(index(index));
     }
+    if (route instanceof Route.Feed feed) {
+      Optional<List<Article>> entries =
+          feed.category().isEmpty()
+              ? Optional.of(index.newestFirst())
+              : index.category(feed.category().get()).map(Category::articles);
+      return entries
+          .flatMap(list -> PagedFeed.page(feed.category(), list, feed.page(), feedSize, limit))
+          .map(doc -> new Representation(feed.format().contentType(), feedRenderer.render(doc, feed.format())));
+    }
+    if (route instanceof Route.CategoryPage page) {
+      return index.category(page.name()).flatMap(c -> categoryPage(c, page.page()));
+    }
+    if (route instanceof Route.Entry entry) {
+      return index.article(entry.id()).map(this::entryPage);
+    }
+    return Optional.empty();
+  }
+
+  private Representation index(ArticleIndex index) {
+    return html(
+        pages.index(
+            new Pages.IndexPage(frame(site.title(), links.index(), List.of()), index.categories(), head(index.newestFirst()))));
+  }
+
+  private Optional<Representation> categoryPage(Category category, int page) {
+    List<Article> all = category.articles();
+    int count = PagedFeed.pageCount(all.size(), CATEGORY_PAGE_SIZE);
+    if (page > count) {
+      return Optional.empty();
+    }
+    int from = (page - 1) * CATEGORY_PAGE_SIZE;
+    List<Article> shown = all.subList(from, Math.min(all.size(), from + CATEGORY_PAGE_SIZE));
+    String url = links.url(new Route.CategoryPage(category.name(), page));
+    String older = page < count ? links.url(new Route.CategoryPage(category.name(), page + 1)) : null;
+    String title = category.name() + (page > 1 ? " (" + page + ")" : "") + " · " + site.title();
+    return Optional.of(
+        html(
+            pages.category(
+                new Pages.CategoryPage(frame(title, url, List.of(category.name())), category, shown, older))));
+  }
+
+  private Representation entryPage(Article article) {
+    return html(
+        pages.entry(
+            new Pages.EntryPage(
+                frame(article.title() + " · " + site.title(), links.entry(article.id()), article.categories()),
+                article,
+                bodies.body(article))));
   }
 
   private Pages.Frame frame(String title, String canonical, List<String> categories) {

@@ -3,33 +3,40 @@ package dev.feedserver.site;
 import dev.feedserver.content.Category;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The only place a URL, a route pattern or an entry id is built.
+ * The only place a URL, a route or an entry id is built, and the only place request paths are
+ * read back into {@link Route}s.
  *
  * <p>URL scheme (paths relative to the base URL):
  *
  * <pre>
- *   /                               index: categories with counts, latest entries
- *   /rss.xml, /atom.xml             whole-site feeds
- *   /category/{name}                category page
- *   /category/{name}/rss.xml        category feeds
- *   /category/{name}/atom.xml
- *   /entry/{id}                     permalink page
+ *   /                                        index: categories with counts, latest entries
+ *   /rss.xml  /atom.xml  /feed.json          whole-site feeds
+ *   /page/{n}/rss.xml ...                    their older pages (n &ge; 2)
+ *   /category/{name}                         category page (its latest entries)
+ *   /category/{name}/page/{n}                its older entries
+ *   /category/{name}/rss.xml ...             category feeds
+ *   /category/{name}/page/{n}/rss.xml ...    their older pages
+ *   /entry/{id}                              permalink page
  * </pre>
  *
  * Names and ids are percent-encoded as UTF-8, every byte outside RFC 3986's unreserved set encoded
- * (so {@code /}, {@code ?}, {@code #}, {@code +} and spaces stay inside their segment). Entry ids
+ * (so {@code /}, {@code ?}, {@code #}, {@code +} and spaces stay inside their segment). Pages are
+ * paths, not query strings, so an exported copy of the site works on any static host. Entry ids
  * are {@code tag:} URIs built from the configured authority and the article id, independent of the
  * base URL, its scheme and the article's categories.
  */
 public final class Links {
   private static final String CATEGORY = "category";
   private static final String ENTRY = "entry";
+  private static final String PAGE = "page";
 
   private final URI base;
   private final String idAuthority;
@@ -43,31 +50,51 @@ public final class Links {
     this.idAuthority = Objects.requireNonNull(idAuthority);
   }
 
-  // ---- server-relative paths (the keys responses are stored under) ----
+  // ---- server-relative paths ----
+
+  /** The canonical server-relative path of a route. */
+  public String path(Route route) {
+    if (route instanceof Route.Index) {
+      return "/";
+    }
+    if (route instanceof Route.Feed feed) {
+      String prefix = feed.category().map(c -> "/" + CATEGORY + "/" + encode(c)).orElse("");
+      String page = feed.page() > 1 ? "/" + PAGE + "/" + feed.page() : "";
+      return prefix + page + "/" + feed.format().fileName();
+    }
+    if (route instanceof Route.CategoryPage category) {
+      String page = category.page() > 1 ? "/" + PAGE + "/" + category.page() : "";
+      return "/" + CATEGORY + "/" + encode(category.name()) + page;
+    }
+    if (route instanceof Route.Entry entry) {
+      return "/" + ENTRY + "/" + encode(entry.id());
+    }
+    throw new IllegalArgumentException(String.valueOf(route));
+  }
 
   public String indexPath() {
-    return "/";
+    return path(new Route.Index());
   }
 
   public String siteFeedPath(FeedFormat format) {
-    return "/" + format.fileName();
+    return path(new Route.Feed(Optional.empty(), format, 1));
   }
 
   public String categoryPath(String name) {
-    return "/" + CATEGORY + "/" + encode(name);
+    return path(new Route.CategoryPage(name, 1));
   }
 
   public String categoryFeedPath(String name, FeedFormat format) {
-    return categoryPath(name) + "/" + format.fileName();
+    return path(new Route.Feed(Optional.of(name), format, 1));
   }
 
-  /** The site's feed ({@code category} empty) or a category's feed. */
+  /** The site's feed ({@code category} empty) or a category's. */
   public String feedPath(Optional<String> category, FeedFormat format) {
-    return category.map(c -> categoryFeedPath(c, format)).orElseGet(() -> siteFeedPath(format));
+    return path(new Route.Feed(category, format, 1));
   }
 
   public String entryPath(String id) {
-    return "/" + ENTRY + "/" + encode(id);
+    return path(new Route.Entry(id));
   }
 
   // ---- absolute URLs (what pages and feeds link to) ----
@@ -76,6 +103,11 @@ public final class Links {
   public String absolute(String path) {
     String b = base.toString();
     return b.substring(0, b.length() - 1) + path;
+  }
+
+  /** The absolute URL of a route. */
+  public String url(Route route) {
+    return absolute(path(route));
   }
 
   public String index() {
@@ -95,17 +127,12 @@ public final class Links {
   }
 
   /**
-   * The absolute URL of one page of a feed (RFC 5005 paging): the feed's own URL for page 1 at the
-   * default size, else with {@code ?page=N} and/or {@code limit=N}.
+   * The absolute URL of one page of a feed (RFC 5005 paging), with {@code ?limit=N} when the reader
+   * chose the page size.
    */
   public String feedPage(Optional<String> category, FeedFormat format, int page, OptionalInt limit) {
-    String url = absolute(feedPath(category, format));
-    StringBuilder query = new StringBuilder();
-    if (page > 1) {
-      query.append("page=").append(page);
-    }
-    limit.ifPresent(n -> query.append(query.length() > 0 ? "&" : "").append("limit=").append(n));
-    return query.length() == 0 ? url : url + "?" + query;
+    String url = url(new Route.Feed(category, format, page));
+    return limit.isPresent() ? url + "?limit=" + limit.getAsInt() : url;
   }
 
   public String entry(String id) {
@@ -122,36 +149,66 @@ public final class Links {
     return "tag:" + idAuthority + ":feed" + category.map(c -> "/category/" + encode(c)).orElse("");
   }
 
+  // ---- reading requests ----
+
   /**
-   * The canonical path of a request's raw (still percent-encoded) path, as the responses are
-   * stored under: names and ids are decoded (escaped or raw UTF-8 alike), category names
-   * normalized as categories are compared, and one trailing slash ignored. Empty when the path
-   * cannot name anything we serve.
+   * The route a request's raw (still percent-encoded) path names: names and ids are decoded (escaped
+   * or raw UTF-8 alike), category names normalized as categories are compared, one trailing slash
+   * ignored. Empty when the path names nothing this scheme has.
    */
-  public Optional<String> canonicalPath(String rawPath) {
-    String path = rawPath.endsWith("/") && rawPath.length() > 1
-        ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+  public Optional<Route> route(String rawPath) {
+    String path =
+        rawPath.endsWith("/") && rawPath.length() > 1 ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
     if (path.equals("/") || path.isEmpty()) {
-      return Optional.of(indexPath());
+      return Optional.of(new Route.Index());
     }
     if (!path.startsWith("/")) {
       return Optional.empty();
     }
     String[] s = path.substring(1).split("/", -1);
-    if (s.length == 1) {
-      return format(s[0]).map(this::siteFeedPath);
-    }
     if (s.length == 2 && s[0].equals(ENTRY)) {
-      return decode(s[1]).map(this::entryPath);
+      return decode(s[1]).filter(id -> !id.isEmpty()).map(Route.Entry::new);
     }
-    if (s[0].equals(CATEGORY) && (s.length == 2 || s.length == 3)) {
-      Optional<String> name = decode(s[1]).map(Category::key).filter(n -> !n.isEmpty());
-      if (s.length == 2) {
-        return name.map(this::categoryPath);
+    Optional<String> category = Optional.empty();
+    int at = 0;
+    if (s[0].equals(CATEGORY)) {
+      if (s.length < 2) {
+        return Optional.empty();
       }
-      return format(s[2]).flatMap(f -> name.map(n -> categoryFeedPath(n, f)));
+      category = decode(s[1]).map(Category::key).filter(n -> !n.isEmpty());
+      if (category.isEmpty()) {
+        return Optional.empty();
+      }
+      at = 2;
+    }
+    int page = 1;
+    if (s.length >= at + 2 && s[at].equals(PAGE)) {
+      OptionalInt n = pageNumber(s[at + 1]);
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      page = n.getAsInt();
+      at += 2;
+    }
+    if (s.length == at && category.isPresent()) {
+      return Optional.of(new Route.CategoryPage(category.get(), page));
+    }
+    if (s.length == at + 1) {
+      Optional<String> c = category;
+      int p = page;
+      return format(s[at]).map(f -> new Route.Feed(c, f, p));
     }
     return Optional.empty();
+  }
+
+  /** A page number as written in canonical paths: 2 or more, no sign, no leading zero. */
+  private static OptionalInt pageNumber(String segment) {
+    if (segment.isEmpty() || segment.length() > 9 || segment.charAt(0) == '0'
+        || !segment.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return OptionalInt.empty();
+    }
+    int n = Integer.parseInt(segment);
+    return n >= 2 ? OptionalInt.of(n) : OptionalInt.empty();
   }
 
   /** The format whose file name is {@code fileName}, if any. */
@@ -206,11 +263,8 @@ public final class Links {
     }
     try {
       return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
-              .toString());
-    } catch (java.nio.charset.CharacterCodingException e) {
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+    } catch (CharacterCodingException e) {
       return Optional.empty();
     }
   }

@@ -1,14 +1,15 @@
 package dev.feedserver.web;
 
-import dev.feedserver.render.PagedFeed;
 import dev.feedserver.render.Representation;
 import dev.feedserver.site.Links;
+import dev.feedserver.site.Route;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
@@ -80,39 +81,32 @@ public final class FeedServer {
 
   private void serve(Context ctx) {
     ServedSite current = site.get();
-    Optional<String> path = links.canonicalPath(ctx.req().getRequestURI());
-    if (path.isEmpty()) {
+    Optional<Route> route = links.route(ctx.req().getRequestURI());
+    if (route.isEmpty()) {
       notFound(ctx, current);
       return;
     }
-    Optional<PagedFeed> feed = current.feed(path.get());
-    if (feed.isPresent()) {
-      serveFeed(ctx, current, path.get(), feed.get());
-      return;
+    OptionalInt limit = OptionalInt.empty();
+    if (route.get() instanceof Route.Feed) {
+      try {
+        limit = FeedQuery.parse(ctx.queryParamMap(), maxLimit).limit();
+      } catch (FeedQuery.BadParameter e) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        HttpCaching.uncached(
+            ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
     }
-    Optional<HttpResource> page = current.get(path.get());
-    if (page.isEmpty()) {
+    Optional<HttpResource> resource = current.resolve(route.get(), limit);
+    if (resource.isEmpty()) {
       notFound(ctx, current);
       return;
     }
-    caching.respond(ctx, page.get());
-  }
-
-  private void serveFeed(Context ctx, ServedSite current, String path, PagedFeed feed) {
-    FeedQuery query;
-    try {
-      query = FeedQuery.parse(ctx.queryParamMap(), maxLimit);
-      query.checkPage(feed.pageCount(query.limit()));
-    } catch (FeedQuery.BadParameter e) {
-      ctx.header("X-Content-Type-Options", "nosniff");
-      HttpCaching.uncached(ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    caching.respond(ctx, current.feedPage(path, feed, query.page(), query.limit()));
+    caching.respond(ctx, resource.get());
   }
 
   private static void notFound(Context ctx, ServedSite current) {
     HttpResource page = current.notFound();
-    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, page.contentType(), page.variants().get(0).body());
+    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, page.contentType(), page.body());
   }
 }

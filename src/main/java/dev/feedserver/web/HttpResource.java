@@ -37,17 +37,19 @@ final class HttpResource {
 
   /**
    * Prepares a representation: hashes it, compresses it (keeping a compressed variant only when it
-   * is smaller), and stamps it with {@code publishedAt} unless {@code previous} holds the same bytes,
-   * whose time is kept so that validators change exactly when the bytes do.
+   * is smaller), and stamps it with {@code publishedAt}; if {@code previous} holds the same bytes it
+   * is returned instead, so validators change exactly when the bytes do.
    */
   static HttpResource of(Representation representation, Instant publishedAt, Optional<HttpResource> previous,
       Compression compression) {
     byte[] body = representation.body();
     String hash = sha256(body);
-    Instant lastModified =
-        previous.filter(p -> p.hash.equals(hash) && p.contentType.equals(representation.contentType()))
-            .map(p -> p.lastModified)
-            .orElse(publishedAt.truncatedTo(ChronoUnit.SECONDS));
+    Optional<HttpResource> same =
+        previous.filter(p -> p.hash.equals(hash) && p.contentType.equals(representation.contentType()));
+    if (same.isPresent()) {
+      return same.get(); // same bytes: same validators, and no need to compress again
+    }
+    Instant lastModified = publishedAt.truncatedTo(ChronoUnit.SECONDS);
     Optional<Variant> gzip = smaller(body, compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")));
     Optional<Variant> brotli =
         compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")));
@@ -83,6 +85,11 @@ final class HttpResource {
     return identity.etag().equals(etag)
         || gzip.map(v -> v.etag().equals(etag)).orElse(false)
         || brotli.map(v -> v.etag().equals(etag)).orElse(false);
+  }
+
+  /** The uncompressed bytes. */
+  byte[] body() {
+    return identity.body();
   }
 
   /** Every variant, for tests and tools. */

@@ -2,9 +2,8 @@ package dev.feedserver.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.feedserver.render.PagedFeed;
 import dev.feedserver.render.RenderedSite;
-import dev.feedserver.render.Representation;
+import dev.feedserver.site.Route;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,39 +11,39 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A {@link RenderedSite} prepared for HTTP: every default response hashed and compressed once.
- * Other feed pages and sizes are rendered on first request and kept in a bounded cache. Immutable
- * apart from that cache; a content change builds a new one, swapped in whole.
+ * A {@link RenderedSite} prepared for HTTP: every precomputed response hashed and compressed once.
+ * Everything else is rendered, hashed and compressed on first request and kept in a bounded cache.
+ * Immutable apart from that cache; a content change builds a new one, swapped in whole.
  */
 public final class ServedSite {
   /** Bytes of on-demand responses kept (all encodings counted). */
-  private static final long ON_DEMAND_CACHE_BYTES = 32L * 1024 * 1024;
+  private static final long ON_DEMAND_CACHE_BYTES = 48L * 1024 * 1024;
 
   private final RenderedSite rendered;
   private final Instant publishedAt;
   private final Compression compression;
-  private final Map<String, HttpResource> resources;
+  private final Map<Route, HttpResource> resources;
   private final HttpResource notFound;
-  private final Cache<PageKey, HttpResource> pages =
+  private final Cache<Request, Optional<HttpResource>> onDemand =
       Caffeine.newBuilder()
           .maximumWeight(ON_DEMAND_CACHE_BYTES)
-          .<PageKey, HttpResource>weigher(
-              (key, resource) -> resource.variants().stream().mapToInt(v -> v.body().length).sum())
+          .<Request, Optional<HttpResource>>weigher(
+              (key, resource) -> 64 + resource.map(r -> r.variants().stream().mapToInt(v -> v.body().length).sum()).orElse(0))
           .build();
 
-  private record PageKey(String path, int page, OptionalInt limit) {}
+  private record Request(Route route, OptionalInt limit) {}
 
   private ServedSite(RenderedSite rendered, Instant publishedAt, Optional<ServedSite> previous, Compression compression) {
     this.rendered = rendered;
     this.publishedAt = publishedAt;
     this.compression = compression;
-    Map<String, HttpResource> prepared = new HashMap<>();
-    for (String path : rendered.paths()) {
-      Representation representation = rendered.get(path).orElseThrow();
-      prepared.put(
-          path,
-          HttpResource.of(representation, publishedAt, previous.flatMap(p -> p.get(path)), compression));
-    }
+    Map<Route, HttpResource> prepared = new HashMap<>();
+    rendered.precomputedRoutes().parallelStream()
+        .map(route -> Map.entry(route, HttpResource.of(
+            rendered.precomputed(route).orElseThrow(), publishedAt,
+            previous.flatMap(p -> Optional.ofNullable(p.resources.get(route))), compression)))
+        .toList()
+        .forEach(e -> prepared.put(e.getKey(), e.getValue()));
     this.resources = Map.copyOf(prepared);
     this.notFound =
         HttpResource.of(rendered.notFound(), publishedAt, previous.map(p -> p.notFound), compression);
@@ -55,30 +54,46 @@ public final class ServedSite {
     return new ServedSite(rendered, publishedAt, Optional.empty(), new Compression());
   }
 
-  /** Prepares a rebuilt site; responses whose bytes did not change keep their Last-Modified. */
+  /** Prepares a rebuilt site; responses whose bytes did not change are reused whole. */
   public ServedSite next(RenderedSite rebuilt, Instant publishedAt) {
     return new ServedSite(rebuilt, publishedAt, Optional.of(this), compression);
   }
 
-  Optional<HttpResource> get(String path) {
-    return Optional.ofNullable(resources.get(path));
+  /** The routes whose precomputed bytes differ from {@code previous}'s (or are new). */
+  public java.util.Set<Route> changedSince(ServedSite previous) {
+    java.util.Set<Route> changed = new java.util.HashSet<>();
+    resources.forEach((route, resource) -> {
+      HttpResource before = previous.resources.get(route);
+      if (before == null || before != resource) {
+        changed.add(route);
+      }
+    });
+    return changed;
+  }
+
+  /** The response for a route at a page size; empty when the route names nothing. */
+  Optional<HttpResource> resolve(Route route, OptionalInt limit) {
+    if (limit.isEmpty()) {
+      HttpResource ready = resources.get(route);
+      if (ready != null) {
+        return Optional.of(ready);
+      }
+    }
+    return onDemand.get(
+        new Request(route, limit),
+        key -> rendered.render(route, limit).map(r -> HttpResource.of(r, publishedAt, Optional.empty(), compression)));
+  }
+
+  /** The precomputed response of a route, for tests and the exporter. */
+  Optional<HttpResource> precomputed(Route route) {
+    return Optional.ofNullable(resources.get(route));
   }
 
   HttpResource notFound() {
     return notFound;
   }
 
-  Optional<PagedFeed> feed(String path) {
-    return rendered.feed(path);
-  }
-
-  /** Page {@code page} of the feed at {@code path} at the given size; the caller checked the range. */
-  HttpResource feedPage(String path, PagedFeed feed, int page, OptionalInt limit) {
-    if (page == 1 && limit.isEmpty()) {
-      return resources.get(path);
-    }
-    return pages.get(
-        new PageKey(path, page, limit),
-        key -> HttpResource.of(feed.render(page, limit), publishedAt, Optional.empty(), compression));
+  public RenderedSite rendered() {
+    return rendered;
   }
 }

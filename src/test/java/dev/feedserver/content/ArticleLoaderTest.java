@@ -43,11 +43,12 @@ class ArticleLoaderTest {
     assertThat(hello.published()).isEqualTo(Instant.parse("2024-03-01T01:30:00Z"));
     assertThat(hello.updated()).isEqualTo(Instant.parse("2024-03-02T08:00:00Z"));
     assertThat(hello.image()).contains("https://img.example.com/hello.png");
-    assertThat(hello.body().html())
+    ArticleBody body = loader.body(dir, hello);
+    assertThat(body.html().html())
         .contains("<a href=\"http://feeds.test/about\"")
         .contains("<img src=\"http://feeds.test/images/a.png\" alt=\"A\" referrerpolicy=\"no-referrer\">")
         .doesNotContain("script", "onerror", "svg", "button", "Buy now", "class=", "data-");
-    assertThat(hello.summary()).startsWith("First post with a relative link.");
+    assertThat(body.summary()).startsWith("First post with a relative link.");
   }
 
   @Test

@@ -42,7 +42,7 @@ class FeedGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("paths")
   void bytesMatchTheGoldenFile(String path) throws Exception {
-    RenderedSite site = new Publisher(FixtureSite.config(FixtureSite.copyTo(dir))).publish().site();
+    Publisher.Publication site = new Publisher(FixtureSite.config(FixtureSite.copyTo(dir))).publish();
     byte[] actual = site.get(path).orElseThrow(() -> new AssertionError("nothing at " + path)).body();
     Path golden = GOLDEN.resolve(fileName(path));
     if (UPDATE) {

@@ -27,7 +27,7 @@ class LinksTest {
     assertThat(links.categoryPath(name)).isEqualTo("/category/" + encoded);
     assertThat(links.categoryFeed(name, FeedFormat.RSS))
         .isEqualTo("https://example.org/blog/category/" + encoded + "/rss.xml");
-    assertThat(links.canonicalPath("/category/" + encoded)).contains(links.categoryPath(name));
+    assertThat(links.route("/category/" + encoded)).contains(new Route.CategoryPage(name, 1));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -46,19 +46,32 @@ class LinksTest {
         "/category/e%CC%81t%C3%A9/atom.xml          | /category/%C3%A9t%C3%A9/atom.xml",
         "/category/C++                               | /category/C%2B%2B",
         "/entry/000_dc3f88500a8e27b9                 | /entry/000_dc3f88500a8e27b9",
+        "/page/2/rss.xml                             | /page/2/rss.xml",
+        "/category/C++/page/12/feed.json/            | /category/C%2B%2B/page/12/feed.json",
+        "/category/page/page/3                       | /category/page/page/3",
       })
   void requestsReachOneCanonicalPath(String raw, String canonical) {
-    assertThat(links.canonicalPath(raw)).contains(canonical);
+    assertThat(links.route(raw).map(links::path)).contains(canonical);
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "/feed.xml", "/category", "/category/", "/category/%20", "/category/x/index.json",
     "/category/x/rss.xml/more", "/entry", "/entry/a/b", "/category/%ZZ", "/category/%C3",
-    "/category/%E6%96", "/other/thing",
+    "/category/%E6%96", "/other/thing", "/page/1/rss.xml", "/page/02/rss.xml", "/page/x/atom.xml",
+    "/page/2", "/category/x/page/2/other.xml", "/entry/", "/category/x/page",
   })
   void pathsThatNameNothing(String raw) {
-    assertThat(links.canonicalPath(raw)).isEqualTo(Optional.empty());
+    assertThat(links.route(raw)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void pagesArePathsWithTheLimitAsTheOnlyQuery() {
+    assertThat(links.feedPage(Optional.of("新媒体"), FeedFormat.ATOM, 1, java.util.OptionalInt.empty()))
+        .isEqualTo("https://example.org/blog/category/%E6%96%B0%E5%AA%92%E4%BD%93/atom.xml");
+    assertThat(links.feedPage(Optional.empty(), FeedFormat.JSON, 3, java.util.OptionalInt.of(5)))
+        .isEqualTo("https://example.org/blog/page/3/feed.json?limit=5");
+    assertThat(links.url(new Route.CategoryPage("C#", 2))).isEqualTo("https://example.org/blog/category/C%23/page/2");
   }
 
   @Test

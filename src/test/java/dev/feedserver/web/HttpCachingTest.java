@@ -7,6 +7,9 @@ import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.feedserver.App;
 import dev.feedserver.FixtureSite;
 import dev.feedserver.Publisher;
+import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Route;
+import java.util.Optional;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -148,15 +151,15 @@ class HttpCachingTest {
     String page1 = new String(get("/category/Java/atom.xml?limit=2").body(), StandardCharsets.UTF_8);
     assertThat(page1)
         .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/atom.xml?limit=2\" />")
-        .contains("<link rel=\"next\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/atom.xml?page=2&amp;limit=2\" />")
-        .contains("<link rel=\"last\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/atom.xml?page=2&amp;limit=2\" />")
+        .contains("<link rel=\"next\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/page/2/atom.xml?limit=2\" />")
+        .contains("<link rel=\"last\" type=\"application/atom+xml\" href=\"http://feeds.test/category/Java/page/2/atom.xml?limit=2\" />")
         .doesNotContain("rel=\"previous\"");
-    String page2 = new String(get("/category/Java/atom.xml?page=2&limit=2").body(), StandardCharsets.UTF_8);
+    String page2 = new String(get("/category/Java/page/2/atom.xml?limit=2").body(), StandardCharsets.UTF_8);
     assertThat(page2).contains("rel=\"previous\"").doesNotContain("rel=\"next\"").contains("<id>tag:feeds.test,2026:same-day-b</id>");
     String rss = new String(get("/category/Java/rss.xml?limit=1").body(), StandardCharsets.UTF_8);
-    assertThat(rss).contains("<atom:link href=\"http://feeds.test/category/Java/rss.xml?page=2&amp;limit=1\" type=\"application/rss+xml\" rel=\"next\" />");
-    String json = new String(get("/category/Java/feed.json?limit=1&page=2").body(), StandardCharsets.UTF_8);
-    assertThat(json).contains("\"next_url\":\"http://feeds.test/category/Java/feed.json?page=3&limit=1\"");
+    assertThat(rss).contains("<atom:link href=\"http://feeds.test/category/Java/page/2/rss.xml?limit=1\" type=\"application/rss+xml\" rel=\"next\" />");
+    String json = new String(get("/category/Java/page/2/feed.json?limit=1").body(), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"next_url\":\"http://feeds.test/category/Java/page/3/feed.json?limit=1\"");
     // the default document carries no paging links when everything fits
     assertThat(new String(get("/category/Java/atom.xml").body(), StandardCharsets.UTF_8)).doesNotContain("rel=\"next\"");
     // readers' cache busters are ignored
@@ -174,15 +177,17 @@ class HttpCachingTest {
         "/rss.xml?limit=-1          | query parameter 'limit': must be a whole number from 1 to 100",
         "/rss.xml?limit=99999999999 | query parameter 'limit': must be a whole number from 1 to 100",
         "/rss.xml?limit=1&limit=2   | query parameter 'limit': give it once",
-        "/atom.xml?page=0           | query parameter 'page': must be a whole number of at least 1 (got 0)",
-        "/atom.xml?page=2           | query parameter 'page': must be a whole number from 1 to 1 (got 2)",
-        "/feed.json?page=x<script>  | query parameter 'page': must be a whole number of at least 1",
+        "/feed.json?limit=x<script> | query parameter 'limit': must be a whole number from 1 to 100",
       })
   void badQueryValuesAre400NamingTheParameter(String path, String message) throws Exception {
     HttpResponse<byte[]> response = get(path.replace("<", "%3C").replace(">", "%3E"));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(header(response, "Content-Type")).isEqualTo("text/plain;charset=utf-8");
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(message + "\n");
+  }
+
+  private static Route feed(String category, FeedFormat format) {
+    return new Route.Feed(Optional.of(category), format, 1);
   }
 
   @Test
@@ -199,17 +204,17 @@ class HttpCachingTest {
     Instant t1 = t0.plusSeconds(3600);
     ServedSite after = before.next(publisher.publish().site(), t1);
 
-    HttpResource javaBefore = before.get("/category/Java/rss.xml").orElseThrow();
-    HttpResource javaAfter = after.get("/category/Java/rss.xml").orElseThrow();
+    HttpResource javaBefore = before.precomputed(feed("Java", FeedFormat.RSS)).orElseThrow();
+    HttpResource javaAfter = after.precomputed(feed("Java", FeedFormat.RSS)).orElseThrow();
     assertThat(javaAfter.variants().get(0).etag()).isNotEqualTo(javaBefore.variants().get(0).etag());
     assertThat(javaAfter.lastModified()).isEqualTo(t1);
     // a feed whose bytes did not change keeps both validators
-    HttpResource cppBefore = before.get("/category/C%2B%2B/atom.xml").orElseThrow();
-    HttpResource cppAfter = after.get("/category/C%2B%2B/atom.xml").orElseThrow();
+    HttpResource cppBefore = before.precomputed(feed("C++", FeedFormat.ATOM)).orElseThrow();
+    HttpResource cppAfter = after.precomputed(feed("C++", FeedFormat.ATOM)).orElseThrow();
     assertThat(cppAfter.variants().get(0).etag()).isEqualTo(cppBefore.variants().get(0).etag());
     assertThat(cppAfter.lastModified()).isEqualTo(t0);
     // the deleted item's category feed is gone; the site feed changed
-    assertThat(after.get("/category/%E6%97%A5%E6%9C%AC/atom.xml")).isEmpty();
-    assertThat(after.get("/atom.xml").orElseThrow().lastModified()).isEqualTo(t1);
+    assertThat(after.precomputed(feed("日本", FeedFormat.ATOM))).isEmpty();
+    assertThat(after.precomputed(new Route.Feed(Optional.empty(), FeedFormat.ATOM, 1)).orElseThrow().lastModified()).isEqualTo(t1);
   }
 }

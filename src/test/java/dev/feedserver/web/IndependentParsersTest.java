@@ -333,7 +333,7 @@ class IndependentParsersTest {
     assertThat(total).as("entries over all pages of " + chain.start()).isEqualTo(chain.expected().size());
     for (Doc doc : chain.pages()) {
       doc.next().ifPresent(next -> {
-        assertThat(next).as("next link of " + doc.url()).startsWith(base()).contains("page=");
+        assertThat(next).as("next link of " + doc.url()).startsWith(base()).contains("/page/");
         chain.limit().ifPresent(limit -> assertThat(next).as("next link of " + doc.url()).contains("limit=" + limit));
       });
     }
