@@ -3,14 +3,20 @@ package dev.feedserver;
 import dev.feedserver.config.Config;
 import dev.feedserver.config.ConfigException;
 import dev.feedserver.config.ConfigLoader;
-import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.ArticleProblem;
-import dev.feedserver.content.LoadResult;
-import dev.feedserver.web.ServedSite;
-import java.time.Instant;
+import dev.feedserver.content.ContentWatcher;
+import dev.feedserver.site.Route;
 import dev.feedserver.web.FeedServer;
+import dev.feedserver.web.ServedSite;
+import dev.feedserver.websub.HubNotifier;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,61 +25,153 @@ import org.slf4j.LoggerFactory;
 public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-  private final Javalin javalin;
+  private final Config config;
+  private final Publisher publisher;
+  private final AtomicReference<ServedSite> current;
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final Optional<HubNotifier> hub;
+  private Javalin javalin;
+  private ContentWatcher watcher;
 
-  private App(Javalin javalin) {
-    this.javalin = javalin;
+  private App(Config config, Publisher publisher, ServedSite first) {
+    this.config = config;
+    this.publisher = publisher;
+    this.current = new AtomicReference<>(first);
+    this.hub = config.hub().map(HubNotifier::new);
   }
 
   public static void main(String[] args) {
     try {
-      App app = start(new ConfigLoader(System.getenv()).load());
-      Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+      Config config = new ConfigLoader(System.getenv()).load();
+      if (args.length > 0 && args[0].equals("export")) {
+        System.exit(Exporter.run(config, args));
+      }
+      App app = start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(app::drainAndStop, "shutdown"));
     } catch (ConfigException | StartupException e) {
       System.err.println("feedserver: " + e.getMessage());
       System.exit(2);
     }
   }
 
-  /** Loads the content, renders it and starts serving; the port is {@link #port()}. */
+  /** Loads the content, renders it and starts serving (and watching); the port is {@link #port()}. */
   public static App start(Config config) {
+    long started = System.nanoTime();
     Publisher publisher = new Publisher(config);
+    Publisher.Publication publication = publish(config, publisher);
+    App app = new App(config, publisher, ServedSite.first(publication.site(), Instant.now()));
+    app.javalin =
+        new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(), app.draining::get)
+            .create()
+            .start(config.port());
+    if (config.watch()) {
+      try {
+        app.watcher = ContentWatcher.start(config.contentDir(), app::reload);
+      } catch (IOException e) {
+        LOG.warn("cannot watch {}: {}; changes need a restart", config.contentDir(), e.toString());
+      }
+    }
+    LOG.info(
+        "serving {} on port {} ({} ms after start-up began)",
+        config.baseUrl(), app.javalin.port(), (System.nanoTime() - started) / 1_000_000);
+    return app;
+  }
+
+  /** The first, full publication; logs every problem and the summary line. */
+  static Publisher.Publication publish(Config config, Publisher publisher) {
+    long t0 = System.nanoTime();
     Publisher.Publication publication;
     try {
-      publication = publisher.publish();
+      publication = publisher.publish(n -> LOG.info("read {} files ...", n));
     } catch (IOException e) {
       throw new StartupException("config key 'contentDir': " + e.getMessage());
     }
-    LoadResult result = publication.load();
-    for (ArticleProblem problem : result.problems()) {
+    List<ArticleProblem> problems = publication.load().problems();
+    for (ArticleProblem problem : problems) {
       LOG.warn("skipped {}", problem);
     }
-    ArticleIndex index = publication.index();
     LOG.info(
-        "loaded {} articles in {} categories, skipped {}",
-        result.articles().size(),
-        index.categories().size(),
-        result.problems().size());
-    if (config.strict() && !result.problems().isEmpty()) {
+        "loaded {} articles in {} categories, skipped {} ({} ms)",
+        publication.load().articles().size(),
+        publication.index().categories().size(),
+        problems.size(),
+        (System.nanoTime() - t0) / 1_000_000);
+    if (config.strict() && !problems.isEmpty()) {
       throw new StartupException(
-          "strict mode: " + result.problems().size() + " file(s) skipped, first: " + result.problems().get(0));
+          "strict mode: " + problems.size() + " file(s) skipped, first: " + problems.get(0));
     }
-    AtomicReference<ServedSite> current =
-        new AtomicReference<>(ServedSite.first(publication.site(), Instant.now()));
-    Javalin javalin =
-        new FeedServer(current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge())
-            .create()
-            .start(config.port());
-    LOG.info("serving {} on port {}", config.baseUrl(), javalin.port());
-    return new App(javalin);
+    return publication;
+  }
+
+  /**
+   * Publishes changed content: re-reads only the changed files (everything, when events were
+   * lost), renders, and swaps the new site in atomically. Readers see the old site or the new one,
+   * never a mix. Feeds whose bytes changed are pinged to the WebSub hub.
+   */
+  private void reload(Set<Path> changed, boolean rescan) {
+    long t0 = System.nanoTime();
+    Publisher.Publication publication;
+    try {
+      publication = rescan ? publisher.publish() : publisher.refresh(changed);
+    } catch (IOException e) {
+      LOG.error("reload failed, still serving the previous content: {}", e.toString());
+      return;
+    }
+    publication.fresh().forEach(problem -> LOG.warn("skipped {}", problem));
+    ServedSite before = current.get();
+    ServedSite after = before.next(publication.site(), Instant.now());
+    current.set(after);
+    Set<Route> changedRoutes = after.changedSince(before);
+    LOG.info(
+        "reloaded: {} file(s) read, {} responses changed, {} articles ({} ms)",
+        publication.filesRead(), changedRoutes.size(), publication.load().articles().size(),
+        (System.nanoTime() - t0) / 1_000_000);
+    hub.ifPresent(h -> h.publish(
+        changedRoutes.stream().filter(r -> r instanceof Route.Feed).map(publisher.links()::url).toList()));
   }
 
   public int port() {
     return javalin.port();
   }
 
+  /** The site being served now. */
+  ServedSite served() {
+    return current.get();
+  }
+
+  /** Stops at once (tests). */
   public void stop() {
+    closeWatcher();
     javalin.stop();
+  }
+
+  /**
+   * SIGTERM: report unready on the health endpoint so a proxy stops sending new requests, keep
+   * serving for {@code drainSeconds}, then stop; Jetty lets requests in flight finish.
+   */
+  void drainAndStop() {
+    draining.set(true);
+    closeWatcher();
+    LOG.info("draining for {} s before stopping", DRAIN_SECONDS);
+    try {
+      Thread.sleep(DRAIN_SECONDS * 1000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    javalin.stop();
+  }
+
+  /** Seconds between SIGTERM and closing the port: a proxy checking health every second notices. */
+  static final int DRAIN_SECONDS = 3;
+
+  private void closeWatcher() {
+    if (watcher != null) {
+      try {
+        watcher.close();
+      } catch (IOException e) {
+        LOG.debug("closing the watcher: {}", e.toString());
+      }
+    }
   }
 
   /** Start-up cannot go on; the message says why. */

@@ -3,21 +3,34 @@ package dev.feedserver;
 import dev.feedserver.config.Config;
 import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.ArticleLoader;
+import dev.feedserver.content.ArticleProblem;
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.FileResult;
 import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
 import dev.feedserver.content.LoadResult;
 import dev.feedserver.render.RenderedSite;
+import dev.feedserver.render.Representation;
 import dev.feedserver.render.SiteRenderer;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
-import dev.feedserver.render.Representation;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
-/** Turns the content folder into a rendered site: load, index, render. */
+/**
+ * Turns the content folder into a rendered site: load, index, render. Remembers every file's
+ * stamp and result, so that a refresh reads only the files that changed.
+ */
 public final class Publisher {
   /** Sanitized bodies kept in memory; feed pages and entry pages beyond it are read again. */
   private static final long BODY_CACHE_BYTES = 64L * 1024 * 1024;
@@ -26,11 +39,17 @@ public final class Publisher {
   private final Links links;
   private final ArticleLoader loader;
   private final SiteRenderer renderer;
+  /** Every article file seen, in path order: its stamp when read and what reading it gave. */
+  private final TreeMap<Path, Known> known = new TreeMap<>();
+  private List<ArticleProblem> scanProblems = List.of();
+
+  private record Known(ArticleLoader.Stamp stamp, FileResult result) {}
 
   public Publisher(Config config) {
     this.config = config;
     Site site =
-        new Site(config.title(), config.description(), config.language(), config.timeZone(), config.baseUrl());
+        new Site(
+            config.title(), config.description(), config.language(), config.timeZone(), config.baseUrl(), config.hub());
     this.links = new Links(config.baseUrl(), config.idAuthority());
     this.loader =
         new ArticleLoader(
@@ -40,8 +59,15 @@ public final class Publisher {
     this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies);
   }
 
-  /** Everything one pass over the content folder produced. */
-  public record Publication(LoadResult load, ArticleIndex index, RenderedSite site, Links links) {
+  /**
+   * Everything one pass over the content folder produced.
+   *
+   * @param fresh problems of the files read in this pass (each problem is reported once, when its
+   *     file is read, not again on every reload)
+   * @param filesRead how many files this pass read
+   */
+  public record Publication(
+      LoadResult load, ArticleIndex index, RenderedSite site, Links links, List<ArticleProblem> fresh, int filesRead) {
     /** The response at a server-relative path (default page size), rendered if need be. */
     public Optional<Representation> get(String path) {
       return links.route(path).flatMap(route -> site.render(route, OptionalInt.empty()));
@@ -49,14 +75,89 @@ public final class Publisher {
   }
 
   /**
-   * Loads every article and renders every response.
+   * Walks the whole content folder, reads every file that is new or whose stamp changed, forgets
+   * the files that are gone, and renders the site. The first call reads everything.
    *
+   * @param progress told the number of files read so far, now and then, on large folders
    * @throws IOException only when the content folder itself cannot be read
    */
+  public synchronized Publication publish(IntConsumer progress) throws IOException {
+    Path dir = config.contentDir();
+    ArticleLoader.Scan scan = loader.scan(dir);
+    scanProblems = scan.problems();
+    Map<Path, ArticleLoader.Stamp> seen = new TreeMap<>();
+    List<ArticleLoader.Found> toRead = new ArrayList<>();
+    for (ArticleLoader.Found found : scan.files()) {
+      seen.put(found.file(), found.stamp());
+      Known before = known.get(found.file());
+      if (before == null || !before.stamp().equals(found.stamp())) {
+        toRead.add(found);
+      }
+    }
+    known.keySet().retainAll(seen.keySet());
+    return update(toRead, progress);
+  }
+
   public Publication publish() throws IOException {
-    LoadResult load = loader.load(config.contentDir());
+    return publish(n -> {});
+  }
+
+  /**
+   * Re-reads only the given paths (relative to the content folder, or absolute below it): files
+   * that changed are read again, files that are gone are forgotten, and folders that appeared or
+   * vanished are walked. Then renders the site.
+   */
+  public synchronized Publication refresh(Collection<Path> changed) throws IOException {
+    Path dir = config.contentDir();
+    List<ArticleLoader.Found> toRead = new ArrayList<>();
+    for (Path path : changed) {
+      Path relative = path.isAbsolute() ? dir.toAbsolutePath().relativize(path) : path;
+      Optional<ArticleLoader.Found> found = loader.stat(dir, relative);
+      if (found.isPresent()) {
+        Known before = known.get(relative);
+        if (before == null || !before.stamp().equals(found.get().stamp())) {
+          toRead.add(found.get());
+        }
+      } else if (Files.isDirectory(dir.resolve(relative))) {
+        return publish(); // a folder moved in: walk it all (cheap: stamps decide what is read)
+      } else {
+        known.keySet().removeIf(file -> file.startsWith(relative)); // a file, or a folder moved away
+      }
+    }
+    return update(toRead, n -> {});
+  }
+
+  private Publication update(List<ArticleLoader.Found> toRead, IntConsumer progress) {
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    List<Map.Entry<Path, Known>> read =
+        toRead.parallelStream()
+            .map(found -> {
+              FileResult result = loader.read(config.contentDir(), found.file());
+              int n = done.incrementAndGet();
+              if (n % 5000 == 0) {
+                progress.accept(n);
+              }
+              return Map.entry(found.file(), new Known(found.stamp(), result));
+            })
+            .toList();
+    List<ArticleProblem> fresh = new ArrayList<>();
+    for (Map.Entry<Path, Known> entry : read) {
+      known.put(entry.getKey(), entry.getValue());
+      if (entry.getValue().result() instanceof FileResult.Failed failed) {
+        fresh.add(failed.problem());
+      }
+    }
+    LoadResult load =
+        ArticleLoader.resolve(known.values().stream().map(Known::result).toList(), scanProblems);
+    // a duplicate id is settled across files, so report every duplicate the pass touched
+    for (ArticleProblem problem : load.problems()) {
+      if (problem.reason().startsWith("duplicate id") && read.stream().anyMatch(e -> e.getKey().equals(problem.file()))
+          && !fresh.contains(problem)) {
+        fresh.add(problem);
+      }
+    }
     ArticleIndex index = ArticleIndex.of(load.articles());
-    return new Publication(load, index, renderer.render(index), links);
+    return new Publication(load, index, renderer.render(index), links, fresh, read.size());
   }
 
   public Links links() {

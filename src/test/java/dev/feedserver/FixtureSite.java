@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +60,9 @@ public final class FixtureSite {
         300,
         ID_AUTHORITY,
         port,
-        false);
+        false,
+        false,
+        Optional.empty());
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
@@ -68,6 +71,13 @@ public final class FixtureSite {
         new ArticleLoader(
             new FrontMatterParser(new FrontMatterDates(config.timeZone())), new HtmlSanitizer(config.baseUrl()));
     return new BodyStore(config.contentDir(), loader, 1 << 20);
+  }
+
+  /** The fixture configuration with the content folder watched and, if given, a WebSub hub. */
+  public static Config watching(Path contentDir, Optional<URI> hub) {
+    Config c = config(contentDir);
+    return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub);
   }
 
   public static Config config(Path contentDir) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server's whole configuration, validated. Built only by {@link ConfigLoader}, which names the
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
  * @param port TCP port to listen on
  * @param strict whether any skipped article fails start-up
+ * @param watch whether to watch the content folder and publish changes
+ * @param hub WebSub hub to advertise and ping, if any
  */
 public record Config(
     String title,
@@ -34,7 +37,9 @@ public record Config(
     int cacheMaxAge,
     String idAuthority,
     int port,
-    boolean strict) {
+    boolean strict,
+    boolean watch,
+    Optional<URI> hub) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -44,6 +49,7 @@ public record Config(
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(contentDir, "contentDir");
     Objects.requireNonNull(idAuthority, "idAuthority");
+    Objects.requireNonNull(hub, "hub");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }

@@ -60,6 +60,17 @@ public final class ConfigLoader {
               "tagging entity (domain or email, a comma, a date) of the tag: URIs used as entry ids;"
                   + " set it once and never change it"),
           new Key("port", "PORT", "7070", "TCP port"),
+          new Key(
+              "watch",
+              "FEED_WATCH",
+              "true",
+              "watch the content folder and publish changes within a second"),
+          new Key(
+              "hubUrl",
+              "FEED_HUB_URL",
+              "",
+              "WebSub hub: when set, feeds link to it (rel=\"hub\") and it is pinged for every feed"
+                  + " that changes"),
           new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"));
 
   private static final Pattern TAG_AUTHORITY =
@@ -111,7 +122,9 @@ public final class ConfigLoader {
         r.get("cacheMaxAge", v -> intIn(v, 0, 31_536_000)),
         r.get("idAuthority", ConfigLoader::tagAuthority),
         port,
-        r.get("strict", ConfigLoader::bool));
+        r.get("strict", ConfigLoader::bool),
+        r.get("watch", ConfigLoader::bool),
+        r.get("hubUrl", v -> v.isEmpty() ? Optional.<URI>empty() : Optional.of(absoluteUrl(v))));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {
@@ -191,6 +204,19 @@ public final class ConfigLoader {
       case "false" -> false;
       default -> throw new IllegalArgumentException("must be true or false");
     };
+  }
+
+  private static URI absoluteUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("must be an absolute http(s) URL");
   }
 
   private static URI baseUrl(String value) {

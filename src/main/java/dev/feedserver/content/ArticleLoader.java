@@ -10,6 +10,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -51,10 +53,42 @@ public final class ArticleLoader {
   }
 
   /** The article files of a folder, relative and in path order, and the entries refused outright. */
-  public record Scan(List<Path> files, List<ArticleProblem> problems) {
+  public record Scan(List<Found> files, List<ArticleProblem> problems) {
     public Scan {
       files = List.copyOf(files);
       problems = List.copyOf(problems);
+    }
+  }
+
+  /** An article file as listed: its path relative to the content folder and its stamp. */
+  public record Found(Path file, Stamp stamp) implements Comparable<Found> {
+    @Override
+    public int compareTo(Found other) {
+      return file.compareTo(other.file);
+    }
+  }
+
+  /** Size and modification time: a file whose stamp is unchanged is not read again. */
+  public record Stamp(long size, long modifiedNanos) {
+    static Stamp of(BasicFileAttributes attrs) {
+      return new Stamp(attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+    }
+  }
+
+  /**
+   * The stamp of one article file, or empty when it is gone, is not a regular file (symbolic links
+   * are not followed) or is not named like an article.
+   */
+  public Optional<Found> stat(Path contentDir, Path relative) {
+    if (relative.getFileName() == null || !isArticleName(relative.getFileName().toString())) {
+      return Optional.empty();
+    }
+    try {
+      BasicFileAttributes attrs =
+          Files.readAttributes(contentDir.resolve(relative), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attrs.isRegularFile() ? Optional.of(new Found(relative, Stamp.of(attrs))) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 
@@ -67,7 +101,7 @@ public final class ArticleLoader {
     if (!Files.isDirectory(contentDir)) {
       throw new IOException("content folder " + contentDir + " does not exist or is not a folder");
     }
-    List<Path> files = new ArrayList<>();
+    List<Found> files = new ArrayList<>();
     List<ArticleProblem> problems = new ArrayList<>();
     Files.walkFileTree(
         contentDir,
@@ -85,7 +119,7 @@ public final class ArticleLoader {
                 problems.add(
                     new ArticleProblem(contentDir.relativize(file), 0, "symbolic link not followed"));
               } else if (attrs.isRegularFile()) {
-                files.add(contentDir.relativize(file));
+                files.add(new Found(contentDir.relativize(file), Stamp.of(attrs)));
               }
             }
             return FileVisitResult.CONTINUE;
@@ -108,7 +142,7 @@ public final class ArticleLoader {
    */
   public LoadResult load(Path contentDir) throws IOException {
     Scan scan = scan(contentDir);
-    List<FileResult> results = scan.files().parallelStream().map(f -> read(contentDir, f)).toList();
+    List<FileResult> results = scan.files().parallelStream().map(f -> read(contentDir, f.file())).toList();
     return resolve(results, scan.problems());
   }
 

@@ -219,9 +219,10 @@ public final class FeedRenderer {
     return entry;
   }
 
-  /** {@code self} and the RFC 5005 paging links, for Atom's {@code link} and RSS's {@code atom:link}. */
+  /** WebSub's {@code hub}, {@code self} and the RFC 5005 paging links, for Atom's {@code link} and RSS's {@code atom:link}. */
   private List<Link> feedLinks(FeedDocument feed, FeedFormat format) {
     List<Link> out = new ArrayList<>();
+    site.hub().ifPresent(hub -> out.add(link("hub", hub.toString(), null)));
     out.add(link("self", feed.pageUrl(links, format, feed.page()), format.mediaType()));
     for (FeedDocument.PageLink paging : feed.pagingLinks(links, format)) {
       out.add(link(paging.rel(), paging.href(), format.mediaType()));

@@ -45,6 +45,7 @@ final class JsonFeedRenderer {
             description,
             next,
             site.language(),
+            site.hub().map(hub -> List.of(new Hub("WebSub", hub.toString()))).orElse(null),
             List.of(new Author(site.title())),
             feed.entries().stream().map(this::item).toList());
     try {
@@ -72,7 +73,7 @@ final class JsonFeedRenderer {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({
     "version", "title", "home_page_url", "feed_url", "description", "next_url", "language",
-    "authors", "items"
+    "hubs", "authors", "items"
   })
   record JsonFeed(
       String version,
@@ -82,8 +83,11 @@ final class JsonFeedRenderer {
       String description,
       @JsonProperty("next_url") String nextUrl,
       String language,
+      List<Hub> hubs,
       List<Author> authors,
       List<Item> items) {}
+
+  record Hub(String type, String url) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({

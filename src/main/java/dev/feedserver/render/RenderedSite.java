@@ -47,6 +47,11 @@ public final class RenderedSite {
     return renderer.render(index, route, limit);
   }
 
+  /** Every route at the default page size, for a static copy of the site. */
+  public java.util.stream.Stream<Route> routes() {
+    return renderer.routes(index);
+  }
+
   public ArticleIndex index() {
     return index;
   }

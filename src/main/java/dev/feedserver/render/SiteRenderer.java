@@ -68,6 +68,31 @@ public final class SiteRenderer {
     return new RenderedSite(out, this, index, notFound);
   }
 
+  /** Every route of {@code index} at the default page size: what a static copy of the site holds. */
+  java.util.stream.Stream<Route> routes(ArticleIndex index) {
+    java.util.stream.Stream.Builder<Route> out = java.util.stream.Stream.builder();
+    out.add(new Route.Index());
+    feedRoutes(Optional.empty(), index.newestFirst().size(), out);
+    for (Category category : index.categories()) {
+      int pages = PagedFeed.pageCount(category.articles().size(), CATEGORY_PAGE_SIZE);
+      for (int page = 1; page <= pages; page++) {
+        out.add(new Route.CategoryPage(category.name(), page));
+      }
+      feedRoutes(Optional.of(category.name()), category.articles().size(), out);
+    }
+    index.newestFirst().forEach(article -> out.add(new Route.Entry(article.id())));
+    return out.build();
+  }
+
+  private void feedRoutes(Optional<String> category, int entries, java.util.stream.Stream.Builder<Route> out) {
+    int pages = PagedFeed.pageCount(entries, feedSize);
+    for (FeedFormat format : FeedFormat.values()) {
+      for (int page = 1; page <= pages; page++) {
+        out.add(new Route.Feed(category, format, page));
+      }
+    }
+  }
+
   /** Renders one route now; empty when it names nothing in {@code index}. */
   Optional<Representation> render(ArticleIndex index, Route route, OptionalInt limit) {
     if (route instanceof Route.Index) {

@@ -36,7 +36,7 @@ final class Compression {
   }
 
   /** gzip at the best compression, since it is done once. */
-  byte[] gzip(byte[] bytes) {
+  static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
     try (GZIPOutputStream gzip =
         new GZIPOutputStream(out) {

@@ -10,8 +10,10 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +38,23 @@ public final class FeedServer {
   private final Links links;
   private final int maxLimit;
   private final HttpCaching caching;
+  private final BooleanSupplier draining;
+
+  /** Path of the health endpoint a proxy or orchestrator polls. */
+  public static final String HEALTH_PATH = "/healthz";
 
   /**
    * @param site the current site; read once per request, so a swap is atomic
    * @param maxLimit largest {@code ?limit=} accepted
    * @param maxAge seconds of {@code Cache-Control: max-age}
+   * @param draining true once the server is shutting down: health answers 503
    */
-  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge) {
+  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge, BooleanSupplier draining) {
     this.site = site;
     this.links = links;
     this.maxLimit = maxLimit;
     this.caching = new HttpCaching(maxAge);
+    this.draining = draining;
   }
 
   /** Creates (but does not start) the Javalin app. */
@@ -65,6 +73,15 @@ public final class FeedServer {
                   http.setUriCompliance(
                       UriCompliance.DEFAULT.with(
                           "raw UTF-8 paths", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)));
+          // Let requests in flight finish when stopping (SIGTERM), for up to 10 s.
+          config.jetty.modifyServer(server -> {
+            server.setStopTimeout(10_000);
+            if (server.getHandler() != null) {
+              server.setHandler(new GracefulHandler(server.getHandler()));
+            }
+          });
+          config.routes.get(HEALTH_PATH, this::health);
+          config.routes.head(HEALTH_PATH, this::health);
           for (String route : new String[] {"/", "/<path>"}) {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);
@@ -103,6 +120,15 @@ public final class FeedServer {
       return;
     }
     caching.respond(ctx, resource.get());
+  }
+
+  /** 200 while serving (the content is loaded before the port opens), 503 while draining. */
+  private void health(Context ctx) {
+    boolean ready = !draining.getAsBoolean();
+    String body = "{\"status\":\"" + (ready ? "ready" : "draining") + "\",\"articles\":"
+        + site.get().rendered().index().newestFirst().size() + "}\n";
+    HttpCaching.uncached(ctx, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, "application/json",
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void notFound(Context ctx, ServedSite current) {

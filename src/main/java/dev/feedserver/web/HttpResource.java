@@ -50,7 +50,7 @@ final class HttpResource {
       return same.get(); // same bytes: same validators, and no need to compress again
     }
     Instant lastModified = publishedAt.truncatedTo(ChronoUnit.SECONDS);
-    Optional<Variant> gzip = smaller(body, compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")));
+    Optional<Variant> gzip = smaller(body, Compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")));
     Optional<Variant> brotli =
         compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")));
     return new HttpResource(
@@ -90,6 +90,14 @@ final class HttpResource {
   /** The uncompressed bytes. */
   byte[] body() {
     return identity.body();
+  }
+
+  /**
+   * The gzip bytes, for static export: the precompressed variant, or compressed now when gzip did
+   * not make it smaller (a static host still wants a .gz beside the file).
+   */
+  byte[] gzipBody() {
+    return gzip.map(Variant::body).orElseGet(() -> Compression.gzip(identity.body()));
   }
 
   /** Every variant, for tests and tools. */

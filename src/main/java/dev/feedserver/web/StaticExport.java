@@ -1,0 +1,87 @@
+package dev.feedserver.web;
+
+import dev.feedserver.site.Links;
+import dev.feedserver.site.Route;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes the whole site (every feed page in every format, every page, the 404 page) into a folder,
+ * with a precompressed {@code .gz} beside each file: the same bytes the server sends, so any static
+ * host or CDN can serve them.
+ *
+ * <p>File names are the decoded URL paths, as static servers map them: {@code /category/新媒体/rss.xml}
+ * is {@code category/新媒体/rss.xml}; pages are {@code index.html} in their folder. A name that
+ * cannot be a file name ({@code .}, {@code ..}, empty, or containing a NUL) is skipped and logged.
+ */
+public final class StaticExport {
+  private final Links links;
+
+  public StaticExport(Links links) {
+    this.links = links;
+  }
+
+  /** The outcome: files written (not counting .gz) and routes skipped. */
+  public record Result(int files, int skipped) {}
+
+  public Result write(ServedSite site, Path out) throws IOException {
+    Files.createDirectories(out);
+    AtomicInteger files = new AtomicInteger();
+    AtomicInteger skipped = new AtomicInteger();
+    try {
+      site.rendered().routes().parallel().forEach(route -> {
+        Optional<Path> file = fileFor(out, route);
+        Optional<HttpResource> resource = site.resolve(route, OptionalInt.empty());
+        if (file.isEmpty() || resource.isEmpty()) {
+          skipped.incrementAndGet();
+          return;
+        }
+        write(file.get(), resource.get());
+        files.incrementAndGet();
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    write(out.resolve("404.html"), site.notFound());
+    return new Result(files.get() + 1, skipped.get());
+  }
+
+  private static void write(Path file, HttpResource resource) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, resource.body());
+      Path gz = file.resolveSibling(file.getFileName() + ".gz");
+      Files.write(gz, resource.gzipBody());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where a route's bytes go below {@code out}; empty when its path cannot be a safe file name. */
+  Optional<Path> fileFor(Path out, Route route) {
+    String path = links.path(route);
+    Path file = out;
+    for (String segment : path.substring(1).split("/")) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      String name = decode(segment);
+      if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0
+          || name.contains("/")) {
+        return Optional.empty();
+      }
+      file = file.resolve(name);
+    }
+    boolean isFile = route instanceof Route.Feed;
+    return Optional.of(isFile ? file : file.resolve("index.html"));
+  }
+
+  private static String decode(String segment) {
+    return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

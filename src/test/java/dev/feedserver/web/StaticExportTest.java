@@ -1,0 +1,77 @@
+package dev.feedserver.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedserver.App;
+import dev.feedserver.FixtureSite;
+import dev.feedserver.Publisher;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exported folder holds exactly the bytes the server sends, at the paths it sends them from. */
+class StaticExportTest {
+  @TempDir Path dir;
+
+  @Test
+  void exportedFilesAreByteIdenticalToServedResponses() throws Exception {
+    Path content = FixtureSite.copyTo(dir.resolve("content"));
+    Path out = dir.resolve("out");
+    Publisher publisher = new Publisher(FixtureSite.config(content));
+    ServedSite site = ServedSite.first(publisher.publish().site(), Instant.now());
+    StaticExport.Result result = new StaticExport(publisher.links()).write(site, out);
+
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(out)) {
+      files = walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".gz")).sorted().toList();
+    }
+    assertThat(result.files()).isEqualTo(files.size());
+    assertThat(out.resolve("index.html")).exists();
+    assertThat(out.resolve("category/新媒体/rss.xml")).exists();
+    assertThat(out.resolve("category/C++/feed.json")).exists();
+    assertThat(out.resolve("entry/000_dc3f88500a8e27b9/index.html")).exists();
+
+    App app = App.start(FixtureSite.config(content));
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      for (Path file : files) {
+        String path = urlPath(out.relativize(file));
+        HttpResponse<byte[]> response = client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(path.equals("/404.html") ? 404 : 200);
+        assertThat(Files.readAllBytes(file)).as(path).isEqualTo(response.body());
+        byte[] gz = Files.readAllBytes(file.resolveSibling(file.getFileName() + ".gz"));
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).as(path + ".gz")
+            .isEqualTo(response.body());
+      }
+      assertThat(files).hasSizeGreaterThan(40);
+    } finally {
+      app.stop();
+    }
+  }
+
+  /** The URL path a file was exported for: encoded segments, index.html dropped. */
+  private static String urlPath(Path relative) {
+    String path = Stream.of(relative.toString().split("/"))
+        .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+        .collect(Collectors.joining("/", "/", ""));
+    if (path.equals("/index.html")) {
+      return "/";
+    }
+    return path.endsWith("/index.html") ? path.substring(0, path.length() - "/index.html".length()) : path;
+  }
+}
