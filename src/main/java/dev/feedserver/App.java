@@ -29,6 +29,7 @@ public final class App {
   private final Publisher publisher;
   private final AtomicReference<ServedSite> current;
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final java.util.concurrent.CompletableFuture<Void> warmed = new java.util.concurrent.CompletableFuture<>();
   private final Optional<HubNotifier> hub;
   private Javalin javalin;
   private ContentWatcher watcher;
@@ -64,6 +65,13 @@ public final class App {
         new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(), app.draining::get)
             .create()
             .start(config.port());
+    // Prepare every polled response in the background; a request that comes first prepares its own.
+    Thread warm = new Thread(() -> {
+      app.current.get().warm();
+      app.warmed.complete(null);
+    }, "warm-up");
+    warm.setDaemon(true);
+    warm.start();
     if (config.watch()) {
       try {
         app.watcher = ContentWatcher.start(config.contentDir(), app::reload);
@@ -118,8 +126,8 @@ public final class App {
       return;
     }
     publication.fresh().forEach(problem -> LOG.warn("skipped {}", problem));
-    ServedSite before = current.get();
-    ServedSite after = before.next(publication.site(), Instant.now());
+    ServedSite before = current.get().warm();
+    ServedSite after = before.next(publication.site(), Instant.now()).warm();
     current.set(after);
     Set<Route> changedRoutes = after.changedSince(before);
     LOG.info(
@@ -132,6 +140,14 @@ public final class App {
 
   public int port() {
     return javalin.port();
+  }
+
+  /**
+   * Completes once every polled response of the first site is prepared. Changes before that may
+   * not be pinged to a WebSub hub (there is no earlier rendering of them to compare with).
+   */
+  public java.util.concurrent.CompletableFuture<Void> warmed() {
+    return warmed;
   }
 
   /** The site being served now. */

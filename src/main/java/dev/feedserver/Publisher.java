@@ -32,6 +32,7 @@ import java.util.function.IntConsumer;
  * stamp and result, so that a refresh reads only the files that changed.
  */
 public final class Publisher {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Publisher.class);
   /** Sanitized bodies kept in memory; feed pages and entry pages beyond it are read again. */
   private static final long BODY_CACHE_BYTES = 64L * 1024 * 1024;
 
@@ -128,6 +129,7 @@ public final class Publisher {
   }
 
   private Publication update(List<ArticleLoader.Found> toRead, IntConsumer progress) {
+    long t0 = System.nanoTime();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     List<Map.Entry<Path, Known>> read =
         toRead.parallelStream()
@@ -157,7 +159,11 @@ public final class Publisher {
       }
     }
     ArticleIndex index = ArticleIndex.of(load.articles());
-    return new Publication(load, index, renderer.render(index), links, fresh, read.size());
+    long t1 = System.nanoTime();
+    RenderedSite site = renderer.render(index);
+    LOG.debug("read {} files in {} ms, rendered in {} ms", read.size(), (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
+    return new Publication(load, index, site, links, fresh, read.size());
   }
 
   public Links links() {

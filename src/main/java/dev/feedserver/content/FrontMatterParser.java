@@ -26,8 +26,6 @@ public final class FrontMatterParser {
   /** Most category (or tag) names one article may list. */
   public static final int MAX_NAMES = 100;
 
-  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-
   private final FrontMatterDates dates;
   private final StrictYamlLoader yaml = new StrictYamlLoader(MAX_FRONT_MATTER);
 
@@ -39,36 +37,76 @@ public final class FrontMatterParser {
   public record Parsed(FrontMatter frontMatter, String body) {}
 
   public Parsed parse(String text) throws ArticleException {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+    int start = text.startsWith("\uFEFF") ? 1 : 0;
+    Lines lines = new Lines(text, start);
+    String line;
+    // skip blank lines, then expect the opening fence
+    while ((line = lines.next()) != null && line.isBlank()) {
+      // blank
     }
-    String[] lines = LINE_BREAK.split(text, -1);
-    int open = 0;
-    while (open < lines.length && lines[open].isBlank()) {
-      open++;
-    }
-    if (open == lines.length) {
+    if (line == null) {
       throw new ArticleException(0, "empty file");
     }
-    if (!isFence(lines[open])) {
+    int open = lines.number();
+    if (!isFence(line)) {
+      throw new ArticleException(open, "no front matter: the first non-blank line must be '---'");
+    }
+    List<String> yamlLines = new ArrayList<>();
+    while ((line = lines.next()) != null && !isFence(line) && !line.stripTrailing().equals("...")) {
+      yamlLines.add(line);
+    }
+    if (line == null) {
       throw new ArticleException(
-          open + 1, "no front matter: the first non-blank line must be '---'");
+          open, "front matter opened by '---' on this line is never closed by '---'");
     }
-    int close = open + 1;
-    while (close < lines.length && !isFence(lines[close]) && !lines[close].stripTrailing().equals("...")) {
-      close++;
-    }
-    if (close == lines.length) {
-      throw new ArticleException(
-          open + 1, "front matter opened by '---' on this line is never closed by '---'");
-    }
-    List<String> yamlLines = List.of(lines).subList(open + 1, close);
     // Characters XML forbids are removed before YAML sees them: SnakeYAML refuses most of them
     // outright, which would lose the whole article over one stray control character.
-    Map<?, ?> map = loadMapping(XmlText.clean(String.join("\n", yamlLines)), open + 1);
-    KeyLines keyLines = new KeyLines(yamlLines, open + 2);
-    String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
-    return new Parsed(read(map, keyLines), body);
+    Map<?, ?> map = loadMapping(XmlText.clean(String.join("\n", yamlLines)), open);
+    KeyLines keyLines = new KeyLines(yamlLines, open + 1);
+    return new Parsed(read(map, keyLines), text.substring(lines.position()));
+  }
+
+  /**
+   * Walks a text line by line without splitting all of it (a body can be megabytes; only the front
+   * matter needs lines). LF, CRLF and CR end a line.
+   */
+  private static final class Lines {
+    private final String text;
+    private int position;
+    private int number;
+
+    Lines(String text, int start) {
+      this.text = text;
+      this.position = start;
+    }
+
+    /** The next line without its ending, or null at the end of the text. */
+    String next() {
+      if (position >= text.length()) {
+        return null;
+      }
+      int end = position;
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      String line = text.substring(position, end);
+      if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+        end++;
+      }
+      position = Math.min(text.length(), end + 1);
+      number++;
+      return line;
+    }
+
+    /** 1-based number of the line last returned. */
+    int number() {
+      return number;
+    }
+
+    /** Offset just after the line last returned and its ending. */
+    int position() {
+      return position;
+    }
   }
 
   private static boolean isFence(String line) {

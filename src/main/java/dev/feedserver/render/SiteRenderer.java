@@ -8,9 +8,7 @@ import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Route;
 import dev.feedserver.site.Site;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -38,34 +36,26 @@ public final class SiteRenderer {
     this.pages = new PageRenderer();
   }
 
-  /** Renders the polled responses of {@code index}: the index page, every category page and feed. */
+  /**
+   * The site of {@code index}; its polled responses (the index page, every category page and feed)
+   * render on first use. Reading the bodies those feeds show starts now, in the background.
+   */
   public RenderedSite render(ArticleIndex index) {
-    // bodies of every feed's first page are read in parallel before rendering needs them
-    java.util.stream.Stream.concat(
-            head(index.newestFirst()).stream(),
-            index.categories().stream().flatMap(c -> head(c.articles()).stream()))
-        .distinct()
-        .parallel()
-        .forEach(bodies::body);
-    Map<Route, Representation> out = new HashMap<>();
-    out.put(new Route.Index(), index(index));
+    java.util.Set<Route> polled = new java.util.HashSet<>();
+    polled.add(new Route.Index());
     List<Optional<String>> feeds = new java.util.ArrayList<>();
     feeds.add(Optional.empty());
     index.categories().forEach(c -> feeds.add(Optional.of(c.name())));
     for (Optional<String> category : feeds) {
       for (FeedFormat format : FeedFormat.values()) {
-        Route.Feed route = new Route.Feed(category, format, 1);
-        render(index, route, OptionalInt.empty()).ifPresent(r -> out.put(route, r));
+        polled.add(new Route.Feed(category, format, 1));
       }
-      category.ifPresent(name -> {
-        Route.CategoryPage route = new Route.CategoryPage(name, 1);
-        render(index, route, OptionalInt.empty()).ifPresent(r -> out.put(route, r));
-      });
+      category.ifPresent(name -> polled.add(new Route.CategoryPage(name, 1)));
     }
     Representation notFound =
         html(pages.notFound(new Pages.NotFoundPage(frame("Not found · " + site.title(), null, List.of()),
             "There is no category or entry at this address.")));
-    return new RenderedSite(out, this, index, notFound);
+    return new RenderedSite(polled, this, index, notFound);
   }
 
   /** Every route of {@code index} at the default page size: what a static copy of the site holds. */

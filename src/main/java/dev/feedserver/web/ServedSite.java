@@ -5,15 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.feedserver.render.RenderedSite;
 import dev.feedserver.site.Route;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link RenderedSite} prepared for HTTP: every precomputed response hashed and compressed once.
- * Everything else is rendered, hashed and compressed on first request and kept in a bounded cache.
- * Immutable apart from that cache; a content change builds a new one, swapped in whole.
+ * A {@link RenderedSite} prepared for HTTP. Every polled response (index, category pages, each
+ * feed's first page) is rendered, hashed and compressed once, on first use or by {@link #warm},
+ * and kept for the life of this site. Everything else is prepared on first request and kept in a
+ * bounded cache. A content change builds a new one, swapped in whole.
  */
 public final class ServedSite {
   /** Bytes of on-demand responses kept (all encodings counted). */
@@ -22,7 +24,9 @@ public final class ServedSite {
   private final RenderedSite rendered;
   private final Instant publishedAt;
   private final Compression compression;
-  private final Map<Route, HttpResource> resources;
+  private final ConcurrentHashMap<Route, Optional<HttpResource>> polled = new ConcurrentHashMap<>();
+  /** The site this one replaces, until warmed: unchanged responses are taken from it whole. */
+  private volatile ServedSite previous;
   private final HttpResource notFound;
   private final Cache<Request, Optional<HttpResource>> onDemand =
       Caffeine.newBuilder()
@@ -33,60 +37,66 @@ public final class ServedSite {
 
   private record Request(Route route, OptionalInt limit) {}
 
-  private ServedSite(RenderedSite rendered, Instant publishedAt, Optional<ServedSite> previous, Compression compression) {
+  private ServedSite(RenderedSite rendered, Instant publishedAt, ServedSite previous, Compression compression) {
     this.rendered = rendered;
     this.publishedAt = publishedAt;
     this.compression = compression;
-    Map<Route, HttpResource> prepared = new HashMap<>();
-    rendered.precomputedRoutes().parallelStream()
-        .map(route -> Map.entry(route, HttpResource.of(
-            rendered.precomputed(route).orElseThrow(), publishedAt,
-            previous.flatMap(p -> Optional.ofNullable(p.resources.get(route))), compression)))
-        .toList()
-        .forEach(e -> prepared.put(e.getKey(), e.getValue()));
-    this.resources = Map.copyOf(prepared);
+    this.previous = previous;
     this.notFound =
-        HttpResource.of(rendered.notFound(), publishedAt, previous.map(p -> p.notFound), compression);
+        HttpResource.of(rendered.notFound(), publishedAt,
+            Optional.ofNullable(previous).map(p -> p.notFound), compression);
   }
 
-  /** Prepares the first site of this process. */
+  /** The first site of this process; its responses are prepared on first use or by {@link #warm}. */
   public static ServedSite first(RenderedSite rendered, Instant publishedAt) {
-    return new ServedSite(rendered, publishedAt, Optional.empty(), new Compression());
+    return new ServedSite(rendered, publishedAt, null, new Compression());
   }
 
-  /** Prepares a rebuilt site; responses whose bytes did not change are reused whole. */
+  /** A rebuilt site; call {@link #warm} before swapping it in so that validators can be compared. */
   public ServedSite next(RenderedSite rebuilt, Instant publishedAt) {
-    return new ServedSite(rebuilt, publishedAt, Optional.of(this), compression);
+    return new ServedSite(rebuilt, publishedAt, this, compression);
   }
 
-  /** The routes whose precomputed bytes differ from {@code previous}'s (or are new). */
-  public java.util.Set<Route> changedSince(ServedSite previous) {
-    java.util.Set<Route> changed = new java.util.HashSet<>();
-    resources.forEach((route, resource) -> {
-      HttpResource before = previous.resources.get(route);
-      if (before == null || before != resource) {
+  /** Prepares every polled response now (in parallel), then lets go of the previous site. */
+  public ServedSite warm() {
+    rendered.polledRoutes().parallelStream().forEach(this::polledResource);
+    previous = null;
+    return this;
+  }
+
+  /** The polled routes whose bytes differ from {@code before}'s, or are new. Both must be warm. */
+  public Set<Route> changedSince(ServedSite before) {
+    Set<Route> changed = new HashSet<>();
+    polled.forEach((route, resource) -> {
+      Optional<HttpResource> old = before.polled.getOrDefault(route, Optional.empty());
+      if (resource.isPresent() && (old.isEmpty() || old.get() != resource.get())) {
         changed.add(route);
       }
     });
     return changed;
   }
 
+  private Optional<HttpResource> polledResource(Route route) {
+    return polled.computeIfAbsent(route, r -> {
+      ServedSite before = previous;
+      Optional<HttpResource> old = before == null ? Optional.empty() : before.polled.getOrDefault(r, Optional.empty());
+      return rendered.render(r, OptionalInt.empty()).map(rep -> HttpResource.of(rep, publishedAt, old, compression));
+    });
+  }
+
   /** The response for a route at a page size; empty when the route names nothing. */
   Optional<HttpResource> resolve(Route route, OptionalInt limit) {
-    if (limit.isEmpty()) {
-      HttpResource ready = resources.get(route);
-      if (ready != null) {
-        return Optional.of(ready);
-      }
+    if (limit.isEmpty() && rendered.polledRoutes().contains(route)) {
+      return polledResource(route);
     }
     return onDemand.get(
         new Request(route, limit),
         key -> rendered.render(route, limit).map(r -> HttpResource.of(r, publishedAt, Optional.empty(), compression)));
   }
 
-  /** The precomputed response of a route, for tests and the exporter. */
+  /** A polled route's response, for tests. */
   Optional<HttpResource> precomputed(Route route) {
-    return Optional.ofNullable(resources.get(route));
+    return rendered.polledRoutes().contains(route) ? polledResource(route) : Optional.empty();
   }
 
   HttpResource notFound() {

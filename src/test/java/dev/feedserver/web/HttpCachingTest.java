@@ -195,14 +195,14 @@ class HttpCachingTest {
     Path content = FixtureSite.copyTo(Files.createTempDirectory(dir, "reload"));
     Publisher publisher = new Publisher(FixtureSite.config(content));
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-    ServedSite before = ServedSite.first(publisher.publish().site(), t0);
+    ServedSite before = ServedSite.first(publisher.publish().site(), t0).warm(); // as App does
 
     // edit an OLDER item of the Java feed (its newest item stays the same) and delete another
     Path older = content.resolve("same-day-a.md");
     Files.writeString(older, Files.readString(older).replace("<p>A</p>", "<p>A, edited</p>"));
     Files.delete(content.resolve("nested/cjk.md"));
     Instant t1 = t0.plusSeconds(3600);
-    ServedSite after = before.next(publisher.publish().site(), t1);
+    ServedSite after = before.next(publisher.publish().site(), t1).warm();
 
     HttpResource javaBefore = before.precomputed(feed("Java", FeedFormat.RSS)).orElseThrow();
     HttpResource javaAfter = after.precomputed(feed("Java", FeedFormat.RSS)).orElseThrow();

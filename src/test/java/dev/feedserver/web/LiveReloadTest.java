@@ -50,6 +50,7 @@ class LiveReloadTest {
     content = FixtureSite.copyTo(dir.resolve("content"));
     URI hubUrl = URI.create("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub");
     app = App.start(FixtureSite.watching(content, Optional.of(hubUrl)));
+    app.warmed().join();
   }
 
   @AfterEach
