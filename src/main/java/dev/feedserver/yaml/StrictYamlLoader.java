@@ -29,6 +29,8 @@ public final class StrictYamlLoader {
   public static final int MAX_NESTING = 16;
 
   private final int maxCodePoints;
+  /** A Yaml instance is not thread-safe but costly to build: one per thread, reused. */
+  private final ThreadLocal<Yaml> yamls = ThreadLocal.withInitial(this::newYaml);
 
   /** @param maxCodePoints maximum size of one document, in code points */
   public StrictYamlLoader(int maxCodePoints) {
@@ -41,21 +43,7 @@ public final class StrictYamlLoader {
    * @throws YamlProblem with the 1-based line (within the document) where known
    */
   public Object load(String document) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_NESTING);
-    options.setCodePointLimit(maxCodePoints);
-    options.setAllowRecursiveKeys(false);
-    options.setProcessComments(false);
-    options.setWarnOnDuplicateKeys(false);
-    Yaml yaml =
-        new Yaml(
-            new SafeConstructor(options),
-            new Representer(new DumperOptions()),
-            new DumperOptions(),
-            options,
-            new PlainStringResolver());
+    Yaml yaml = yamls.get();
     try {
       return yaml.load(document);
     } catch (MarkedYAMLException e) {
@@ -70,6 +58,23 @@ public final class StrictYamlLoader {
     } catch (StackOverflowError e) {
       throw new YamlProblem(0, "invalid YAML: nested too deeply");
     }
+  }
+
+  private Yaml newYaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit(maxCodePoints);
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    options.setWarnOnDuplicateKeys(false);
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(new DumperOptions()),
+        new DumperOptions(),
+        options,
+        new PlainStringResolver());
   }
 
   private static String oneLine(String message) {
