@@ -8,6 +8,8 @@ every article, like the seed's 最新文章; many hold a handful), 1-3 per artic
 Hexo-style. Bodies: 2-20 KB of WordPress-style markup with <svg>, <button>, data-* noise, proxied
 images with referrerpolicy, CJK and ASCII text. Dates: RFC 1123, ISO 8601 and Hexo's format.
 Files are spread over 100 sub-folders, ~10 KB on average (100k articles ~ 1 GB).
+Two small categories give the benchmark its feed sizes: 短讯 (one short article: a ~5 KB feed) and
+周报 (a few articles: a ~60 KB feed).
 """
 import argparse
 import os
@@ -71,6 +73,11 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     for i in range(args.articles):
         cats = ['最新文章'] if rng.random() < 0.95 else []
+        short = i == args.articles - 1
+        if short:
+            cats = ['短讯']
+        elif i % max(1, args.articles // 6) == 7:
+            cats.append('周报')
         for c in rng.choices(names, weights, k=rng.randint(1, 2)):
             if c not in cats:
                 cats.append(c)
@@ -79,7 +86,7 @@ def main():
             cat_yaml = 'categories:\n - %s\n - [%s]\n' % (cats[0], ', '.join("'%s'" % c for c in cats[1:]))
         else:
             cat_yaml = 'categories: \n' + ''.join(' - %s\n' % c for c in cats)
-        size = int(min(20000, max(2000, rng.lognormvariate(9.0, 0.5))))
+        size = 1200 if short else int(min(20000, max(2000, rng.lognormvariate(9.0, 0.5))))
         text = ('\n---\ntitle: \'%s %d\'\n%sheadimg: \'https://cors.example.workers.dev/?http://image.example.com/h/%d.jpg\'\n'
                 'author: %s\ncomments: false\ndate: %s\n---\n\n%s') % (
             CJK_TEXT[rng.randint(0, 40):][:rng.randint(8, 30)], i, cat_yaml, i,
