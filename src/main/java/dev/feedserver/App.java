@@ -61,7 +61,7 @@ public final class App {
     AtomicReference<ServedSite> current =
         new AtomicReference<>(ServedSite.first(publication.site(), Instant.now()));
     Javalin javalin =
-        new FeedServer(current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge())
+        new FeedServer(current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(), config.corsOrigins())
             .create()
             .start(config.port());
     LOG.info("serving {} on port {}", config.baseUrl(), javalin.port());

@@ -29,7 +29,7 @@ public final class Publisher {
         new ArticleLoader(
             new FrontMatterParser(new FrontMatterDates(config.timeZone())),
             new HtmlSanitizer(config.baseUrl()));
-    this.renderer = new SiteRenderer(site, links, config.feedSize());
+    this.renderer = new SiteRenderer(site, links, config.feedSize(), config.corsOrigins());
   }
 
   /** Everything one pass over the content folder produced. */

@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.site.Origins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
  * @param port TCP port to listen on
  * @param strict whether any skipped article fails start-up
+ * @param corsOrigins origins allowed to read feeds and embed resources cross-origin and to frame
+ *     the embed page
  */
 public record Config(
     String title,
@@ -34,9 +37,18 @@ public record Config(
     int cacheMaxAge,
     String idAuthority,
     int port,
-    boolean strict) {
+    boolean strict,
+    Origins corsOrigins) {
+
+  /** A configuration with the defaults of the keys added after the first release. */
+  public Config(String title, String description, URI baseUrl, String language, ZoneId timeZone, Path contentDir,
+      int feedSize, int maxLimit, int cacheMaxAge, String idAuthority, int port, boolean strict) {
+    this(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge, idAuthority,
+        port, strict, Origins.ANY);
+  }
 
   public Config {
+    Objects.requireNonNull(corsOrigins, "corsOrigins");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(baseUrl, "baseUrl");

@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.site.Origins;
 import dev.feedserver.yaml.StrictYamlLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,13 @@ public final class ConfigLoader {
               "tagging entity (domain or email, a comma, a date) of the tag: URIs used as entry ids;"
                   + " set it once and never change it"),
           new Key("port", "PORT", "7070", "TCP port"),
-          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"));
+          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"),
+          new Key(
+              "corsOrigins",
+              "FEED_CORS_ORIGINS",
+              "*",
+              "origins (comma-separated, such as https://blog.example) allowed to read feeds and embed"
+                  + " resources from scripts and to frame the embed page; * allows any"));
 
   private static final Pattern TAG_AUTHORITY =
       Pattern.compile(
@@ -111,7 +118,8 @@ public final class ConfigLoader {
         r.get("cacheMaxAge", v -> intIn(v, 0, 31_536_000)),
         r.get("idAuthority", ConfigLoader::tagAuthority),
         port,
-        r.get("strict", ConfigLoader::bool));
+        r.get("strict", ConfigLoader::bool),
+        r.get("corsOrigins", Origins::parse));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {

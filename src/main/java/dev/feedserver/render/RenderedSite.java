@@ -12,11 +12,14 @@ import java.util.Set;
 public final class RenderedSite {
   private final Map<String, Representation> byPath;
   private final Map<String, PagedFeed> feeds;
+  private final Map<String, Representation> previews;
   private final Representation notFound;
 
-  RenderedSite(Map<String, Representation> byPath, Map<String, PagedFeed> feeds, Representation notFound) {
+  RenderedSite(Map<String, Representation> byPath, Map<String, PagedFeed> feeds, Map<String, Representation> previews,
+      Representation notFound) {
     this.byPath = Map.copyOf(byPath);
     this.feeds = Map.copyOf(feeds);
+    this.previews = Map.copyOf(previews);
     this.notFound = notFound;
   }
 
@@ -28,6 +31,16 @@ public final class RenderedSite {
   /** The feed at a canonical path, for its other pages and sizes. */
   public Optional<PagedFeed> feed(String path) {
     return Optional.ofNullable(feeds.get(path));
+  }
+
+  /** The browser preview (HTML) of the feed at a canonical path, first page at the default size. */
+  public Optional<Representation> preview(String path) {
+    return Optional.ofNullable(previews.get(path));
+  }
+
+  /** The paths of all feeds that have a browser preview. */
+  public Set<String> previewPaths() {
+    return previews.keySet();
   }
 
   /** The 404 page. */

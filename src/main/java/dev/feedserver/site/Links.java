@@ -20,6 +20,11 @@ import java.util.OptionalInt;
  *   /category/{name}/rss.xml        category feeds
  *   /category/{name}/atom.xml
  *   /entry/{id}                     permalink page
+ *   /category/{name}/embed          embed page for an iframe (?limit=N&amp;theme=T)
+ *   /embed.js                       embed script (renders a category's JSON Feed)
+ *   /opml.xml                       OPML 2.0 of every category feed
+ *   /feeds.json                     JSON index of every feed
+ *   /style.css                      the pages' stylesheet
  * </pre>
  *
  * Names and ids are percent-encoded as UTF-8, every byte outside RFC 3986's unreserved set encoded
@@ -30,6 +35,11 @@ import java.util.OptionalInt;
 public final class Links {
   private static final String CATEGORY = "category";
   private static final String ENTRY = "entry";
+  private static final String EMBED = "embed";
+  private static final String STYLESHEET = "style.css";
+  private static final String EMBED_SCRIPT = "embed.js";
+  private static final String OPML = "opml.xml";
+  private static final String FEED_INDEX = "feeds.json";
 
   private final URI base;
   private final String idAuthority;
@@ -70,7 +80,72 @@ public final class Links {
     return "/" + ENTRY + "/" + encode(id);
   }
 
+  /** A category's embed page at its default options. */
+  public String embedPath(String name) {
+    return categoryPath(name) + "/" + EMBED;
+  }
+
+  /**
+   * The key an embed page variant is stored under: the embed page's canonical path, plus
+   * {@code ?limit=N&theme=T} unless the options are the defaults.
+   */
+  public String embedVariantPath(String embedPath, EmbedOptions options) {
+    return options.isDefault()
+        ? embedPath
+        : embedPath + "?limit=" + options.limit() + "&theme=" + options.theme().param();
+  }
+
+  /** Whether a canonical path is a category's embed page. */
+  public boolean isEmbedPath(String canonicalPath) {
+    return canonicalPath.startsWith("/" + CATEGORY + "/") && canonicalPath.endsWith("/" + EMBED);
+  }
+
+  public String stylesheetPath() {
+    return "/" + STYLESHEET;
+  }
+
+  public String embedScriptPath() {
+    return "/" + EMBED_SCRIPT;
+  }
+
+  public String opmlPath() {
+    return "/" + OPML;
+  }
+
+  public String feedIndexPath() {
+    return "/" + FEED_INDEX;
+  }
+
   // ---- absolute URLs (what pages and feeds link to) ----
+
+  /** The origin ({@code scheme://host[:port]}) of the base URL, for Content-Security-Policy. */
+  public String origin() {
+    return base.getScheme() + "://" + base.getRawAuthority();
+  }
+
+  public String embed(String name) {
+    return absolute(embedPath(name));
+  }
+
+  public String embed(String name, EmbedOptions options) {
+    return absolute(embedVariantPath(embedPath(name), options));
+  }
+
+  public String stylesheet() {
+    return absolute(stylesheetPath());
+  }
+
+  public String embedScript() {
+    return absolute(embedScriptPath());
+  }
+
+  public String opml() {
+    return absolute(opmlPath());
+  }
+
+  public String feedIndex() {
+    return absolute(feedIndexPath());
+  }
 
   /** The absolute URL of a server-relative path built above. */
   public String absolute(String path) {
@@ -139,7 +214,12 @@ public final class Links {
     }
     String[] s = path.substring(1).split("/", -1);
     if (s.length == 1) {
-      return format(s[0]).map(this::siteFeedPath);
+      switch (s[0]) {
+        case STYLESHEET, EMBED_SCRIPT, OPML, FEED_INDEX:
+          return Optional.of("/" + s[0]);
+        default:
+          return format(s[0]).map(this::siteFeedPath);
+      }
     }
     if (s.length == 2 && s[0].equals(ENTRY)) {
       return decode(s[1]).map(this::entryPath);
@@ -148,6 +228,9 @@ public final class Links {
       Optional<String> name = decode(s[1]).map(Category::key).filter(n -> !n.isEmpty());
       if (s.length == 2) {
         return name.map(this::categoryPath);
+      }
+      if (s[2].equals(EMBED)) {
+        return name.map(this::embedPath);
       }
       return format(s[2]).flatMap(f -> name.map(n -> categoryFeedPath(n, f)));
     }

@@ -2,7 +2,9 @@ package dev.feedserver.web;
 
 import dev.feedserver.render.PagedFeed;
 import dev.feedserver.render.Representation;
+import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.Links;
+import dev.feedserver.site.Origins;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -35,6 +37,7 @@ public final class FeedServer {
   private final Links links;
   private final int maxLimit;
   private final HttpCaching caching;
+  private final Cors cors;
 
   /**
    * @param site the current site; read once per request, so a swap is atomic
@@ -42,10 +45,16 @@ public final class FeedServer {
    * @param maxAge seconds of {@code Cache-Control: max-age}
    */
   public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge) {
+    this(site, links, maxLimit, maxAge, Origins.ANY);
+  }
+
+  /** @param corsOrigins origins allowed to read feeds and embed resources cross-origin */
+  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge, Origins corsOrigins) {
     this.site = site;
     this.links = links;
     this.maxLimit = maxLimit;
     this.caching = new HttpCaching(maxAge);
+    this.cors = new Cors(corsOrigins);
   }
 
   /** Creates (but does not start) the Javalin app. */
@@ -67,12 +76,14 @@ public final class FeedServer {
           for (String route : new String[] {"/", "/<path>"}) {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);
+            config.routes.options(route, this::options);
           }
           config.routes.error(HttpStatus.NOT_FOUND, ctx -> notFound(ctx, site.get()));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
                 HttpCaching.uncached(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Representation.HTML, SERVER_ERROR);
               });
         });
@@ -90,12 +101,23 @@ public final class FeedServer {
       serveFeed(ctx, current, path.get(), feed.get());
       return;
     }
-    Optional<HttpResource> page = current.get(path.get());
+    String key = path.get();
+    if (links.isEmbedPath(key)) {
+      EmbedOptions options;
+      try {
+        options = EmbedQuery.parse(ctx.queryParamMap());
+      } catch (FeedQuery.BadParameter e) {
+        badRequest(ctx, e);
+        return;
+      }
+      key = links.embedVariantPath(key, options);
+    }
+    Optional<HttpResource> page = current.get(key);
     if (page.isEmpty()) {
       notFound(ctx, current);
       return;
     }
-    caching.respond(ctx, page.get());
+    respond(ctx, page.get(), "Accept-Encoding");
   }
 
   private void serveFeed(Context ctx, ServedSite current, String path, PagedFeed feed) {
@@ -104,15 +126,56 @@ public final class FeedServer {
       query = FeedQuery.parse(ctx.queryParamMap(), maxLimit);
       query.checkPage(feed.pageCount(query.limit()));
     } catch (FeedQuery.BadParameter e) {
-      ctx.header("X-Content-Type-Options", "nosniff");
-      HttpCaching.uncached(ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      badRequest(ctx, e);
       return;
     }
-    caching.respond(ctx, current.feedPage(path, feed, query.page(), query.limit()));
+    HttpResource resource =
+        FeedNegotiation.wantsPreview(ctx.header("Accept"))
+            ? current.previewPage(path, feed, query.page(), query.limit())
+            : current.feedPage(path, feed, query.page(), query.limit());
+    respond(ctx, resource, "Accept, Accept-Encoding");
+  }
+
+  /** Answers with a prepared resource, adding CORS when other origins may read it. */
+  private void respond(Context ctx, HttpResource resource, String vary) {
+    if (resource.crossOrigin()) {
+      cors.allow(ctx);
+      if (cors.variesByOrigin()) {
+        vary = vary + ", Origin";
+      }
+    }
+    caching.respond(ctx, resource, vary);
+  }
+
+  /**
+   * {@code OPTIONS}: what may be done with a resource, and the CORS preflight of cross-origin
+   * resources (feeds, embed page and script, OPML, feed index). Unknown paths are 404.
+   */
+  private void options(Context ctx) {
+    ServedSite current = site.get();
+    Optional<String> path = links.canonicalPath(ctx.req().getRequestURI());
+    Optional<HttpResource> resource = path.flatMap(current::get);
+    if (resource.isEmpty()) {
+      notFound(ctx, current);
+      return;
+    }
+    ctx.header("Allow", Cors.ALLOWED_METHODS);
+    if (resource.get().crossOrigin()) {
+      cors.preflight(ctx);
+      if (cors.variesByOrigin()) {
+        ctx.header("Vary", "Origin");
+      }
+    }
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Length", "0");
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  private static void badRequest(Context ctx, FeedQuery.BadParameter e) {
+    HttpCaching.uncached(ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static void notFound(Context ctx, ServedSite current) {
-    HttpResource page = current.notFound();
-    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, page.contentType(), page.variants().get(0).body());
+    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, current.notFound());
   }
 }

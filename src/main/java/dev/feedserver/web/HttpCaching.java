@@ -32,12 +32,21 @@ final class HttpCaching {
 
   /** Answers with the resource: 304 when the client's copy is current, else 200 with the body. */
   void respond(Context ctx, HttpResource resource) {
+    respond(ctx, resource, "Accept-Encoding");
+  }
+
+  /**
+   * Answers with the resource, naming in {@code Vary} every request header the choice of it
+   * depended on (at least {@code Accept-Encoding}).
+   */
+  void respond(Context ctx, HttpResource resource, String vary) {
     HttpResource.Variant variant = resource.select(AcceptEncoding.parse(ctx.header("Accept-Encoding")));
     ctx.header("ETag", variant.etag());
     ctx.header("Last-Modified", HTTP_DATE.format(resource.lastModified()));
     ctx.header("Cache-Control", cacheControl);
-    ctx.header("Vary", "Accept-Encoding");
+    ctx.header("Vary", vary);
     ctx.contentType(resource.contentType());
+    writeHeaders(ctx, resource);
     if (notModified(ctx, resource)) {
       ctx.status(HttpStatus.NOT_MODIFIED);
       return;
@@ -48,11 +57,26 @@ final class HttpCaching {
     write(ctx, HttpStatus.OK, variant.body());
   }
 
+  /** Answers with a resource's identity bytes and headers, cached by no one (the 404 page). */
+  static void uncached(Context ctx, HttpStatus status, HttpResource resource) {
+    writeHeaders(ctx, resource);
+    uncached(ctx, status, resource.contentType(), resource.variants().get(0).body());
+  }
+
   /** Answers with a body that is not cached by anyone (404 pages, errors). */
   static void uncached(Context ctx, HttpStatus status, String contentType, byte[] body) {
+    ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-cache");
     ctx.contentType(contentType);
     write(ctx, status, body);
+  }
+
+  /** The headers every answer carries, and those that belong to the resource's bytes. */
+  private static void writeHeaders(Context ctx, HttpResource resource) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    for (var header : resource.headers()) {
+      ctx.header(header.name(), header.value());
+    }
   }
 
   private static void write(Context ctx, HttpStatus status, byte[] body) {

@@ -19,15 +19,19 @@ final class HttpResource {
   record Variant(String encoding, byte[] body, String etag) {}
 
   private final String contentType;
+  private final boolean crossOrigin;
+  private final List<Representation.Header> headers;
   private final Variant identity;
   private final Optional<Variant> gzip;
   private final Optional<Variant> brotli;
   private final Instant lastModified;
   private final String hash;
 
-  private HttpResource(String contentType, Variant identity, Optional<Variant> gzip, Optional<Variant> brotli,
-      Instant lastModified, String hash) {
-    this.contentType = contentType;
+  private HttpResource(Representation representation, Variant identity, Optional<Variant> gzip,
+      Optional<Variant> brotli, Instant lastModified, String hash) {
+    this.contentType = representation.contentType();
+    this.crossOrigin = representation.crossOrigin();
+    this.headers = representation.headers();
     this.identity = identity;
     this.gzip = gzip;
     this.brotli = brotli;
@@ -52,7 +56,7 @@ final class HttpResource {
     Optional<Variant> brotli =
         compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")));
     return new HttpResource(
-        representation.contentType(), new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
+        representation, new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
   }
 
   private static Optional<byte[]> smaller(byte[] original, byte[] compressed) {
@@ -61,6 +65,16 @@ final class HttpResource {
 
   String contentType() {
     return contentType;
+  }
+
+  /** Whether other origins may read this resource (CORS). */
+  boolean crossOrigin() {
+    return crossOrigin;
+  }
+
+  /** The headers that belong to these bytes (Content-Security-Policy, Link, ...). */
+  List<Representation.Header> headers() {
+    return headers;
   }
 
   Instant lastModified() {

@@ -24,6 +24,7 @@ public final class ServedSite {
   private final Instant publishedAt;
   private final Compression compression;
   private final Map<String, HttpResource> resources;
+  private final Map<String, HttpResource> previews;
   private final HttpResource notFound;
   private final Cache<PageKey, HttpResource> pages =
       Caffeine.newBuilder()
@@ -32,20 +33,32 @@ public final class ServedSite {
               (key, resource) -> resource.variants().stream().mapToInt(v -> v.body().length).sum())
           .build();
 
-  private record PageKey(String path, int page, OptionalInt limit) {}
+  private record PageKey(String path, int page, OptionalInt limit, boolean preview) {}
 
   private ServedSite(RenderedSite rendered, Instant publishedAt, Optional<ServedSite> previous, Compression compression) {
     this.rendered = rendered;
     this.publishedAt = publishedAt;
     this.compression = compression;
     Map<String, HttpResource> prepared = new HashMap<>();
+    // One representation stored under several paths (embed page variants) is prepared once.
+    Map<Representation, HttpResource> shared = new java.util.IdentityHashMap<>();
     for (String path : rendered.paths()) {
       Representation representation = rendered.get(path).orElseThrow();
       prepared.put(
           path,
-          HttpResource.of(representation, publishedAt, previous.flatMap(p -> p.get(path)), compression));
+          shared.computeIfAbsent(
+              representation,
+              r -> HttpResource.of(r, publishedAt, previous.flatMap(p -> p.get(path)), compression)));
     }
     this.resources = Map.copyOf(prepared);
+    Map<String, HttpResource> preparedPreviews = new HashMap<>();
+    for (String path : rendered.previewPaths()) {
+      preparedPreviews.put(
+          path,
+          HttpResource.of(rendered.preview(path).orElseThrow(), publishedAt,
+              previous.flatMap(p -> Optional.ofNullable(p.previews.get(path))), compression));
+    }
+    this.previews = Map.copyOf(preparedPreviews);
     this.notFound =
         HttpResource.of(rendered.notFound(), publishedAt, previous.map(p -> p.notFound), compression);
   }
@@ -78,7 +91,17 @@ public final class ServedSite {
       return resources.get(path);
     }
     return pages.get(
-        new PageKey(path, page, limit),
+        new PageKey(path, page, limit, false),
         key -> HttpResource.of(feed.render(page, limit), publishedAt, Optional.empty(), compression));
+  }
+
+  /** The browser preview (HTML) of that page of the feed; the caller checked the range. */
+  HttpResource previewPage(String path, PagedFeed feed, int page, OptionalInt limit) {
+    if (page == 1 && limit.isEmpty()) {
+      return previews.get(path);
+    }
+    return pages.get(
+        new PageKey(path, page, limit, true),
+        key -> HttpResource.of(feed.preview(page, limit), publishedAt, Optional.empty(), compression));
   }
 }
