@@ -62,7 +62,8 @@ public final class App {
     Publisher.Publication publication = publish(config, publisher);
     App app = new App(config, publisher, ServedSite.first(publication.site(), Instant.now()));
     app.javalin =
-        new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(), app.draining::get)
+        new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(),
+                config.corsOrigins(), app.draining::get)
             .create()
             .start(config.port());
     // Prepare every polled response in the background; a request that comes first prepares its own.

@@ -57,7 +57,7 @@ public final class Publisher {
             new FrontMatterParser(new FrontMatterDates(config.timeZone())),
             new HtmlSanitizer(config.baseUrl()));
     BodyStore bodies = new BodyStore(config.contentDir(), loader, BODY_CACHE_BYTES);
-    this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies);
+    this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins());
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.feedserver.content.BodyStore;
 import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
+import dev.feedserver.site.Origins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,7 +63,8 @@ public final class FixtureSite {
         port,
         false,
         false,
-        Optional.empty());
+        Optional.empty(),
+        Origins.ANY);
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
@@ -77,7 +79,15 @@ public final class FixtureSite {
   public static Config watching(Path contentDir, Optional<URI> hub) {
     Config c = config(contentDir);
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
-        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub);
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
+        c.corsOrigins());
+  }
+
+  /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
+  public static Config withCorsOrigins(Config c, Origins origins) {
+    return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
+        origins);
   }
 
   public static Config config(Path contentDir) {

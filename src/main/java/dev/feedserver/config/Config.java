@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.site.Origins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param strict whether any skipped article fails start-up
  * @param watch whether to watch the content folder and publish changes
  * @param hub WebSub hub to advertise and ping, if any
+ * @param corsOrigins origins allowed to read feeds and embed resources cross-origin and to frame
+ *     the embed page
  */
 public record Config(
     String title,
@@ -39,7 +42,8 @@ public record Config(
     int port,
     boolean strict,
     boolean watch,
-    Optional<URI> hub) {
+    Optional<URI> hub,
+    Origins corsOrigins) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -50,6 +54,7 @@ public record Config(
     Objects.requireNonNull(contentDir, "contentDir");
     Objects.requireNonNull(idAuthority, "idAuthority");
     Objects.requireNonNull(hub, "hub");
+    Objects.requireNonNull(corsOrigins, "corsOrigins");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }

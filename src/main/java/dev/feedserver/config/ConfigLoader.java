@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.site.Origins;
 import dev.feedserver.yaml.StrictYamlLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -71,7 +72,13 @@ public final class ConfigLoader {
               "",
               "WebSub hub: when set, feeds link to it (rel=\"hub\") and it is pinged for every feed"
                   + " that changes"),
-          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"));
+          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"),
+          new Key(
+              "corsOrigins",
+              "FEED_CORS_ORIGINS",
+              "*",
+              "origins (comma-separated, such as https://blog.example) allowed to read feeds and embed"
+                  + " resources from scripts and to frame the embed page; * allows any"));
 
   private static final Pattern TAG_AUTHORITY =
       Pattern.compile(
@@ -124,7 +131,8 @@ public final class ConfigLoader {
         port,
         r.get("strict", ConfigLoader::bool),
         r.get("watch", ConfigLoader::bool),
-        r.get("hubUrl", v -> v.isEmpty() ? Optional.<URI>empty() : Optional.of(absoluteUrl(v))));
+        r.get("hubUrl", v -> v.isEmpty() ? Optional.<URI>empty() : Optional.of(absoluteUrl(v))),
+        r.get("corsOrigins", Origins::parse));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {

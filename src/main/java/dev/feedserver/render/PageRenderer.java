@@ -20,6 +20,14 @@ public final class PageRenderer {
     return render("entry.jte", page);
   }
 
+  public byte[] embed(Pages.EmbedPage page) {
+    return render("embed.jte", page);
+  }
+
+  public byte[] preview(Pages.PreviewPage page) {
+    return render("preview.jte", page);
+  }
+
   public byte[] notFound(Pages.NotFoundPage page) {
     return render("notFound.jte", page);
   }

@@ -3,6 +3,8 @@ package dev.feedserver.render;
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleBody;
 import dev.feedserver.content.Category;
+import dev.feedserver.content.SafeHtml;
+import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -42,8 +44,37 @@ public final class Pages {
   /**
    * @param shown the entries on this page
    * @param older absolute URL of the next page of older entries, or null on the last page
+   * @param embed the snippets that embed the category's widget in another site
    */
-  public record CategoryPage(Frame frame, Category category, List<Article> shown, String older) {}
+  public record CategoryPage(Frame frame, Category category, List<Article> shown, String older, EmbedSnippets embed) {}
+
+  /**
+   * A category's widget as an iframe embed page, rendered with one {@link EmbedOptions}.
+   *
+   * @param style the page's one inline {@code <style>} (our constant CSS, allowed by its CSP hash)
+   */
+  public record EmbedPage(Frame frame, Category category, List<Article> entries, EmbedOptions options, SafeHtml style) {
+    public EmbedPage {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /** An entry as a feed's preview lists it: the article and its plain-text summary. */
+  public record PreviewEntry(Article article, String summary) {}
+
+  /**
+   * A feed as people see it when they open its URL in a browser.
+   *
+   * @param heading the feed's title
+   * @param subscribeUrl the URL to paste into a reader (this page's own URL)
+   * @param homePage the page of the category or site the feed belongs to
+   */
+  public record PreviewPage(Frame frame, String heading, FeedFormat format, String subscribeUrl, String homePage,
+      List<PreviewEntry> entries, int page, int pageCount) {
+    public PreviewPage {
+      entries = List.copyOf(entries);
+    }
+  }
 
   public record EntryPage(Frame frame, Article article, ArticleBody body) {}
 

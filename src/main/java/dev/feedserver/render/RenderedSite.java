@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The site of one {@link ArticleIndex}. The routes readers poll (index, category pages, every
- * feed's first page) are rendered once, on first use or when {@link #warm warmed}, and kept;
- * everything else (entry pages, older pages, other page sizes) is rendered on request and cached
- * by the web layer. Immutable apart from that memo: a content change builds a new one, swapped in
+ * The site of one {@link ArticleIndex}. The routes readers and browsers poll (index, category
+ * pages, every feed's first page and its browser preview, each category's embed page at its
+ * default options, the OPML list, the feed index, the embed script and the stylesheet) are
+ * rendered once, on first use or when the web layer warms them, and kept; everything else (entry
+ * pages, older pages, other page sizes, other embed options) is rendered on request and cached by
+ * the web layer. Immutable apart from that memo: a content change builds a new one, swapped in
  * whole.
  */
 public final class RenderedSite {
@@ -45,7 +47,7 @@ public final class RenderedSite {
     return renderer.render(index, route, limit);
   }
 
-  /** Every route at the default page size, for a static copy of the site. */
+  /** Every route with a plain path at the default page size, for a static copy of the site. */
   public Stream<Route> routes() {
     return renderer.routes(index);
   }

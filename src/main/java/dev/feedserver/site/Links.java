@@ -25,11 +25,19 @@ import java.util.OptionalInt;
  *   /category/{name}/rss.xml ...             category feeds
  *   /category/{name}/page/{n}/rss.xml ...    their older pages
  *   /entry/{id}                              permalink page
+ *   /category/{name}/embed                   widget page for an iframe (?limit=N&amp;theme=T)
+ *   /embed.js                                widget script (renders a category's JSON Feed)
+ *   /opml.xml                                OPML 2.0 of every category feed
+ *   /feeds.json                              JSON index of every feed
+ *   /style.css                               the pages' stylesheet
  * </pre>
+ *
+ * A feed's browser preview ({@link Route.Preview}) has the feed's own URL.
  *
  * Names and ids are percent-encoded as UTF-8, every byte outside RFC 3986's unreserved set encoded
  * (so {@code /}, {@code ?}, {@code #}, {@code +} and spaces stay inside their segment). Pages are
- * paths, not query strings, so an exported copy of the site works on any static host. Entry ids
+ * paths, not query strings, so an exported copy of the site works on any static host; the only
+ * queries are a feed's {@code ?limit=} and an embed page's options. Entry ids
  * are {@code tag:} URIs built from the configured authority and the article id, independent of the
  * base URL, its scheme and the article's categories.
  */
@@ -37,6 +45,11 @@ public final class Links {
   private static final String CATEGORY = "category";
   private static final String ENTRY = "entry";
   private static final String PAGE = "page";
+  private static final String EMBED = "embed";
+  private static final String STYLESHEET = "style.css";
+  private static final String EMBED_SCRIPT = "embed.js";
+  private static final String OPML = "opml.xml";
+  private static final String FEED_INDEX = "feeds.json";
 
   private final URI base;
   private final String idAuthority;
@@ -52,10 +65,16 @@ public final class Links {
 
   // ---- server-relative paths ----
 
-  /** The canonical server-relative path of a route. */
+  /**
+   * The canonical server-relative path of a route, without a query: an embed page's path is the
+   * same for every option, and a preview's is its feed's.
+   */
   public String path(Route route) {
     if (route instanceof Route.Index) {
       return "/";
+    }
+    if (route instanceof Route.Preview preview) {
+      return path(preview.feed());
     }
     if (route instanceof Route.Feed feed) {
       String prefix = feed.category().map(c -> "/" + CATEGORY + "/" + encode(c)).orElse("");
@@ -68,6 +87,21 @@ public final class Links {
     }
     if (route instanceof Route.Entry entry) {
       return "/" + ENTRY + "/" + encode(entry.id());
+    }
+    if (route instanceof Route.Embed embed) {
+      return "/" + CATEGORY + "/" + encode(embed.category()) + "/" + EMBED;
+    }
+    if (route instanceof Route.EmbedScript) {
+      return "/" + EMBED_SCRIPT;
+    }
+    if (route instanceof Route.Opml) {
+      return "/" + OPML;
+    }
+    if (route instanceof Route.FeedIndex) {
+      return "/" + FEED_INDEX;
+    }
+    if (route instanceof Route.Stylesheet) {
+      return "/" + STYLESHEET;
     }
     throw new IllegalArgumentException(String.valueOf(route));
   }
@@ -105,9 +139,21 @@ public final class Links {
     return b.substring(0, b.length() - 1) + path;
   }
 
-  /** The absolute URL of a route. */
+  /**
+   * The absolute URL of a route; an embed page's options other than the defaults are its query
+   * ({@code ?limit=N&theme=T}).
+   */
   public String url(Route route) {
-    return absolute(path(route));
+    String url = absolute(path(route));
+    if (route instanceof Route.Embed embed && !embed.options().isDefault()) {
+      return url + "?limit=" + embed.options().limit() + "&theme=" + embed.options().theme().param();
+    }
+    return url;
+  }
+
+  /** The origin ({@code scheme://host[:port]}) of the base URL, for Content-Security-Policy. */
+  public String origin() {
+    return base.getScheme() + "://" + base.getRawAuthority();
   }
 
   public String index() {
@@ -139,6 +185,31 @@ public final class Links {
     return absolute(entryPath(id));
   }
 
+  /** A category's embed page at its default options. */
+  public String embed(String name) {
+    return url(new Route.Embed(name, EmbedOptions.DEFAULT));
+  }
+
+  public String embed(String name, EmbedOptions options) {
+    return url(new Route.Embed(name, options));
+  }
+
+  public String embedScript() {
+    return url(new Route.EmbedScript());
+  }
+
+  public String opml() {
+    return url(new Route.Opml());
+  }
+
+  public String feedIndex() {
+    return url(new Route.FeedIndex());
+  }
+
+  public String stylesheet() {
+    return url(new Route.Stylesheet());
+  }
+
   /** The entry's permanent id: {@code tag:<authority>:<percent-encoded article id>}. */
   public String entryTag(String id) {
     return "tag:" + idAuthority + ":" + encode(id);
@@ -154,7 +225,9 @@ public final class Links {
   /**
    * The route a request's raw (still percent-encoded) path names: names and ids are decoded (escaped
    * or raw UTF-8 alike), category names normalized as categories are compared, one trailing slash
-   * ignored. Empty when the path names nothing this scheme has.
+   * ignored. Empty when the path names nothing this scheme has. An embed page comes back with the
+   * default options (its query is read by the web layer); a feed's path names the feed, never its
+   * preview.
    */
   public Optional<Route> route(String rawPath) {
     String path =
@@ -166,6 +239,20 @@ public final class Links {
       return Optional.empty();
     }
     String[] s = path.substring(1).split("/", -1);
+    if (s.length == 1) {
+      switch (s[0]) {
+        case EMBED_SCRIPT:
+          return Optional.of(new Route.EmbedScript());
+        case OPML:
+          return Optional.of(new Route.Opml());
+        case FEED_INDEX:
+          return Optional.of(new Route.FeedIndex());
+        case STYLESHEET:
+          return Optional.of(new Route.Stylesheet());
+        default:
+          break;
+      }
+    }
     if (s.length == 2 && s[0].equals(ENTRY)) {
       return decode(s[1]).filter(id -> !id.isEmpty()).map(Route.Entry::new);
     }
@@ -192,6 +279,9 @@ public final class Links {
     }
     if (s.length == at && category.isPresent()) {
       return Optional.of(new Route.CategoryPage(category.get(), page));
+    }
+    if (s.length == at + 1 && category.isPresent() && page == 1 && s[at].equals(EMBED)) {
+      return Optional.of(new Route.Embed(category.get(), EmbedOptions.DEFAULT));
     }
     if (s.length == at + 1) {
       Optional<String> c = category;

@@ -2,6 +2,7 @@ package dev.feedserver.web;
 
 import dev.feedserver.render.Representation;
 import dev.feedserver.site.Links;
+import dev.feedserver.site.Origins;
 import dev.feedserver.site.Route;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the site: routes and error mapping. Every request has the same small job: turn
- * the raw path into a canonical path (only {@link Links} knows the URL scheme), find the prepared
- * resource there, and let {@link HttpCaching} answer.
+ * the raw path into a {@link Route} (only {@link Links} knows the URL scheme), complete it from the
+ * request where the path does not say everything (a feed's {@code ?limit=}; an embed page's
+ * options; a browser's {@code Accept} turning a feed into its preview), find the prepared resource,
+ * add CORS when other origins may read it, and let {@link HttpCaching} answer.
  *
  * <p>The raw path is used rather than Javalin's path parameters, which are decoded with {@code
  * URLDecoder} (turning {@code +} into a space) and would be decoded twice by us.
@@ -38,6 +41,7 @@ public final class FeedServer {
   private final Links links;
   private final int maxLimit;
   private final HttpCaching caching;
+  private final Cors cors;
   private final BooleanSupplier draining;
 
   /** Path of the health endpoint a proxy or orchestrator polls. */
@@ -47,13 +51,16 @@ public final class FeedServer {
    * @param site the current site; read once per request, so a swap is atomic
    * @param maxLimit largest {@code ?limit=} accepted
    * @param maxAge seconds of {@code Cache-Control: max-age}
+   * @param corsOrigins origins allowed to read feeds and embed resources cross-origin
    * @param draining true once the server is shutting down: health answers 503
    */
-  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge, BooleanSupplier draining) {
+  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge, Origins corsOrigins,
+      BooleanSupplier draining) {
     this.site = site;
     this.links = links;
     this.maxLimit = maxLimit;
     this.caching = new HttpCaching(maxAge);
+    this.cors = new Cors(corsOrigins);
     this.draining = draining;
   }
 
@@ -67,7 +74,7 @@ public final class FeedServer {
           // Responses are compressed once, when published; never per request.
           config.http.compressionStrategy = CompressionStrategy.NONE;
           // Some clients send category names as raw UTF-8 instead of percent-escapes; Jetty
-          // rejects those bytes by default. Links.canonicalPath decodes both spellings alike.
+          // rejects those bytes by default. Links.route decodes both spellings alike.
           config.jetty.modifyHttpConfiguration(
               http ->
                   http.setUriCompliance(
@@ -85,12 +92,14 @@ public final class FeedServer {
           for (String route : new String[] {"/", "/<path>"}) {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);
+            config.routes.options(route, this::options);
           }
           config.routes.error(HttpStatus.NOT_FOUND, ctx -> notFound(ctx, site.get()));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
                 HttpCaching.uncached(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Representation.HTML, SERVER_ERROR);
               });
         });
@@ -98,28 +107,66 @@ public final class FeedServer {
 
   private void serve(Context ctx) {
     ServedSite current = site.get();
-    Optional<Route> route = links.route(ctx.req().getRequestURI());
-    if (route.isEmpty()) {
+    Optional<Route> path = links.route(ctx.req().getRequestURI());
+    if (path.isEmpty()) {
       notFound(ctx, current);
       return;
     }
+    Route route = path.get();
     OptionalInt limit = OptionalInt.empty();
-    if (route.get() instanceof Route.Feed) {
-      try {
+    String vary = "Accept-Encoding";
+    try {
+      if (route instanceof Route.Feed feed) {
         limit = FeedQuery.parse(ctx.queryParamMap(), maxLimit).limit();
-      } catch (FeedQuery.BadParameter e) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        HttpCaching.uncached(
-            ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-        return;
+        // the same URL is a feed for readers and a page for people: the answer varies by Accept
+        vary = "Accept, Accept-Encoding";
+        if (FeedNegotiation.wantsPreview(ctx.header("Accept"))) {
+          route = new Route.Preview(feed);
+        }
+      } else if (route instanceof Route.Embed embed) {
+        route = embed.with(EmbedQuery.parse(ctx.queryParamMap()));
       }
+    } catch (FeedQuery.BadParameter e) {
+      HttpCaching.uncached(
+          ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      return;
     }
-    Optional<HttpResource> resource = current.resolve(route.get(), limit);
+    Optional<HttpResource> resource = current.resolve(route, limit);
     if (resource.isEmpty()) {
       notFound(ctx, current);
       return;
     }
-    caching.respond(ctx, resource.get());
+    if (resource.get().crossOrigin()) {
+      cors.allow(ctx);
+      if (cors.variesByOrigin()) {
+        vary = vary + ", Origin";
+      }
+    }
+    caching.respond(ctx, resource.get(), vary);
+  }
+
+  /**
+   * {@code OPTIONS}: what may be done with a resource, and the CORS preflight of cross-origin
+   * resources (feeds, embed page and script, OPML, feed index). Unknown paths are 404.
+   */
+  private void options(Context ctx) {
+    ServedSite current = site.get();
+    Optional<HttpResource> resource =
+        links.route(ctx.req().getRequestURI()).flatMap(route -> current.resolve(route, OptionalInt.empty()));
+    if (resource.isEmpty()) {
+      notFound(ctx, current);
+      return;
+    }
+    ctx.header("Allow", Cors.ALLOWED_METHODS);
+    if (resource.get().crossOrigin()) {
+      cors.preflight(ctx);
+      if (cors.variesByOrigin()) {
+        ctx.header("Vary", "Origin");
+      }
+    }
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Length", "0");
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 
   /** 200 while serving (the content is loaded before the port opens), 503 while draining. */
@@ -132,7 +179,6 @@ public final class FeedServer {
   }
 
   private static void notFound(Context ctx, ServedSite current) {
-    HttpResource page = current.notFound();
-    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, page.contentType(), page.body());
+    HttpCaching.uncached(ctx, HttpStatus.NOT_FOUND, current.notFound());
   }
 }

@@ -10,14 +10,16 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The one place HTTP caching is decided: validators, Cache-Control, content negotiation of the
- * encoding, and 304 answers.
+ * encoding, and 304 answers. Headers that belong to the bytes (Content-Security-Policy, {@code
+ * Link}, ...) and {@code X-Content-Type-Options: nosniff} go on every answer, 200, 304 or HEAD.
  *
  * <ul>
  *   <li>{@code If-None-Match} wins over {@code If-Modified-Since} (RFC 9110 §13.2.2); it matches
  *       when it names {@code *} or the ETag of any encoding of the current bytes (weak comparison).
  *   <li>{@code If-Modified-Since} matches when the bytes were published no later than that time.
- *   <li>Every answer, 200 or 304, carries ETag, Last-Modified, Cache-Control and {@code Vary:
- *       Accept-Encoding}, and the real Content-Type.
+ *   <li>Every answer, 200 or 304, carries ETag, Last-Modified, Cache-Control, {@code Vary} (at
+ *       least {@code Accept-Encoding}; the caller names what else the choice depended on), and the
+ *       real Content-Type.
  * </ul>
  */
 final class HttpCaching {
@@ -30,14 +32,19 @@ final class HttpCaching {
     this.cacheControl = "public, max-age=" + maxAge;
   }
 
-  /** Answers with the resource: 304 when the client's copy is current, else 200 with the body. */
-  void respond(Context ctx, HttpResource resource) {
+  /**
+   * Answers with the resource: 304 when the client's copy is current, else 200 with the body.
+   * {@code vary} names every request header the choice of it depended on (at least {@code
+   * Accept-Encoding}).
+   */
+  void respond(Context ctx, HttpResource resource, String vary) {
     HttpResource.Variant variant = resource.select(AcceptEncoding.parse(ctx.header("Accept-Encoding")));
     ctx.header("ETag", variant.etag());
     ctx.header("Last-Modified", HTTP_DATE.format(resource.lastModified()));
     ctx.header("Cache-Control", cacheControl);
-    ctx.header("Vary", "Accept-Encoding");
+    ctx.header("Vary", vary);
     ctx.contentType(resource.contentType());
+    writeHeaders(ctx, resource);
     if (notModified(ctx, resource)) {
       ctx.status(HttpStatus.NOT_MODIFIED);
       return;
@@ -48,11 +55,26 @@ final class HttpCaching {
     write(ctx, HttpStatus.OK, variant.body());
   }
 
+  /** Answers with a resource's identity bytes and headers, cached by no one (the 404 page). */
+  static void uncached(Context ctx, HttpStatus status, HttpResource resource) {
+    writeHeaders(ctx, resource);
+    uncached(ctx, status, resource.contentType(), resource.body());
+  }
+
   /** Answers with a body that is not cached by anyone (404 pages, errors). */
   static void uncached(Context ctx, HttpStatus status, String contentType, byte[] body) {
+    ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-cache");
     ctx.contentType(contentType);
     write(ctx, status, body);
+  }
+
+  /** The headers every answer carries, and those that belong to the resource's bytes. */
+  private static void writeHeaders(Context ctx, HttpResource resource) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    for (var header : resource.headers()) {
+      ctx.header(header.name(), header.value());
+    }
   }
 
   private static void write(Context ctx, HttpStatus status, byte[] body) {

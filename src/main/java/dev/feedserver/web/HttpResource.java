@@ -19,15 +19,19 @@ final class HttpResource {
   record Variant(String encoding, byte[] body, String etag) {}
 
   private final String contentType;
+  private final boolean crossOrigin;
+  private final List<Representation.Header> headers;
   private final Variant identity;
   private final Optional<Variant> gzip;
   private final Optional<Variant> brotli;
   private final Instant lastModified;
   private final String hash;
 
-  private HttpResource(String contentType, Variant identity, Optional<Variant> gzip, Optional<Variant> brotli,
-      Instant lastModified, String hash) {
-    this.contentType = contentType;
+  private HttpResource(Representation representation, Variant identity, Optional<Variant> gzip,
+      Optional<Variant> brotli, Instant lastModified, String hash) {
+    this.contentType = representation.contentType();
+    this.crossOrigin = representation.crossOrigin();
+    this.headers = representation.headers();
     this.identity = identity;
     this.gzip = gzip;
     this.brotli = brotli;
@@ -37,15 +41,17 @@ final class HttpResource {
 
   /**
    * Prepares a representation: hashes it, compresses it (keeping a compressed variant only when it
-   * is smaller), and stamps it with {@code publishedAt}; if {@code previous} holds the same bytes it
-   * is returned instead, so validators change exactly when the bytes do.
+   * is smaller), and stamps it with {@code publishedAt}; if {@code previous} holds the same bytes
+   * (with the same type and headers) it is returned instead, so validators change exactly when the
+   * bytes do.
    */
   static HttpResource of(Representation representation, Instant publishedAt, Optional<HttpResource> previous,
       Compression compression) {
     byte[] body = representation.body();
     String hash = sha256(body);
     Optional<HttpResource> same =
-        previous.filter(p -> p.hash.equals(hash) && p.contentType.equals(representation.contentType()));
+        previous.filter(p -> p.hash.equals(hash) && p.contentType.equals(representation.contentType())
+            && p.crossOrigin == representation.crossOrigin() && p.headers.equals(representation.headers()));
     if (same.isPresent()) {
       return same.get(); // same bytes: same validators, and no need to compress again
     }
@@ -54,7 +60,7 @@ final class HttpResource {
     Optional<Variant> brotli =
         compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")));
     return new HttpResource(
-        representation.contentType(), new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
+        representation, new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
   }
 
   private static Optional<byte[]> smaller(byte[] original, byte[] compressed) {
@@ -63,6 +69,16 @@ final class HttpResource {
 
   String contentType() {
     return contentType;
+  }
+
+  /** Whether other origins may read this resource (CORS). */
+  boolean crossOrigin() {
+    return crossOrigin;
+  }
+
+  /** The headers that belong to these bytes (Content-Security-Policy, Link, ...). */
+  List<Representation.Header> headers() {
+    return headers;
   }
 
   Instant lastModified() {

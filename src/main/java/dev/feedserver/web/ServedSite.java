@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link RenderedSite} prepared for HTTP. Every polled response (index, category pages, each
- * feed's first page) is rendered, hashed and compressed once, on first use or by {@link #warm},
- * and kept for the life of this site. Everything else is prepared on first request and kept in a
- * bounded cache. A content change builds a new one, swapped in whole.
+ * A {@link RenderedSite} prepared for HTTP. Every polled response ({@link
+ * RenderedSite#polledRoutes}: index, category pages, each feed's first page and its preview,
+ * default embed pages, OPML, feed index, embed script, stylesheet) is rendered, hashed and
+ * compressed once, on first use or by {@link #warm}, and kept for the life of this site.
+ * Everything else (a route at another page size, other embed options, older pages, entries) is
+ * prepared on first request and kept in a bounded cache. A content change builds a new one,
+ * swapped in whole.
  */
 public final class ServedSite {
   /** Bytes of on-demand responses kept (all encodings counted). */

@@ -11,9 +11,14 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes the whole site (every feed page in every format, every page, the 404 page) into a folder,
- * with a precompressed {@code .gz} beside each file: the same bytes the server sends, so any static
- * host or CDN can serve them.
+ * Writes the whole site (every feed page in every format, every page, each category's embed page
+ * at its default options, the OPML list, the feed index, the embed script, the stylesheet and the
+ * 404 page) into a folder, with a precompressed {@code .gz} beside each file: the same bytes the
+ * server sends, so any static host or CDN can serve them.
+ *
+ * <p>What only a request can choose has no file: a feed's browser preview (it shares the feed's
+ * URL), other embed options and page sizes (queries). Nor do headers travel with the files: a
+ * static host sends its own (CORS, Content-Security-Policy, {@code Link}).
  *
  * <p>File names are the decoded URL paths, as static servers map them: {@code /category/新媒体/rss.xml}
  * is {@code category/新媒体/rss.xml}; pages are {@code index.html} in their folder. A name that
@@ -77,8 +82,13 @@ public final class StaticExport {
       }
       file = file.resolve(name);
     }
-    boolean isFile = route instanceof Route.Feed;
-    return Optional.of(isFile ? file : file.resolve("index.html"));
+    return Optional.of(isPage(route) ? file.resolve("index.html") : file);
+  }
+
+  /** Whether a route is an HTML page at a folder-like path (its file is that folder's index.html). */
+  private static boolean isPage(Route route) {
+    return route instanceof Route.Index || route instanceof Route.CategoryPage || route instanceof Route.Entry
+        || route instanceof Route.Embed;
   }
 
   private static String decode(String segment) {

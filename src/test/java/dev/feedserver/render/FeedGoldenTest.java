@@ -36,7 +36,10 @@ class FeedGoldenTest {
         "/",
         "/category/%E7%94%9F%E6%B4%BB",
         "/entry/000_dc3f88500a8e27b9",
-        "/entry/hello-world");
+        "/entry/hello-world",
+        "/category/%E6%96%B0%E5%AA%92%E4%BD%93/embed",
+        "/opml.xml",
+        "/feeds.json");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -65,14 +65,22 @@ class HttpCachingTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/rss.xml", "/atom.xml", "/feed.json", "/category/Java/rss.xml", "/", "/entry/hello-world"})
-  void everyResponseCarriesValidatorsAndCachePolicy(String path) throws Exception {
+  @CsvSource({
+    // a feed URL also answers browsers with an HTML preview, so its answer varies by Accept
+    "/rss.xml, 'Accept, Accept-Encoding'",
+    "/atom.xml, 'Accept, Accept-Encoding'",
+    "/feed.json, 'Accept, Accept-Encoding'",
+    "/category/Java/rss.xml, 'Accept, Accept-Encoding'",
+    "/, Accept-Encoding",
+    "/entry/hello-world, Accept-Encoding",
+  })
+  void everyResponseCarriesValidatorsAndCachePolicy(String path, String vary) throws Exception {
     HttpResponse<byte[]> response = get(path);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(header(response, "ETag")).matches("\"[A-Za-z0-9_-]{27}\"");
     assertThat(header(response, "Last-Modified")).endsWith(" GMT");
     assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=300");
-    assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+    assertThat(header(response, "Vary")).isEqualTo(vary);
     assertThat(header(response, "Content-Encoding")).isNull();
   }
 
