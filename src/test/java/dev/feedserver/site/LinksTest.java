@@ -49,6 +49,13 @@ class LinksTest {
         "/page/2/rss.xml                             | /page/2/rss.xml",
         "/category/C++/page/12/feed.json/            | /category/C%2B%2B/page/12/feed.json",
         "/category/page/page/3                       | /category/page/page/3",
+        "/category/新媒体/embed                      | /category/%E6%96%B0%E5%AA%92%E4%BD%93/embed",
+        "/category/C++/embed/                        | /category/C%2B%2B/embed",
+        "/category/embed                             | /category/embed",
+        "/opml.xml                                   | /opml.xml",
+        "/feeds.json/                                | /feeds.json",
+        "/embed.js                                   | /embed.js",
+        "/style.css                                  | /style.css",
       })
   void requestsReachOneCanonicalPath(String raw, String canonical) {
     assertThat(links.route(raw).map(links::path)).contains(canonical);
@@ -60,6 +67,8 @@ class LinksTest {
     "/category/x/rss.xml/more", "/entry", "/entry/a/b", "/category/%ZZ", "/category/%C3",
     "/category/%E6%96", "/other/thing", "/page/1/rss.xml", "/page/02/rss.xml", "/page/x/atom.xml",
     "/page/2", "/category/x/page/2/other.xml", "/entry/", "/category/x/page",
+    "/embed", "/category/x/page/2/embed", "/category/x/embed/more", "/category/x/embed/rss.xml",
+    "/page/2/opml.xml", "/category/x/opml.xml", "/entry/x/embed", "/style.css/x",
   })
   void pathsThatNameNothing(String raw) {
     assertThat(links.route(raw)).isEqualTo(Optional.empty());
@@ -72,6 +81,20 @@ class LinksTest {
     assertThat(links.feedPage(Optional.empty(), FeedFormat.JSON, 3, java.util.OptionalInt.of(5)))
         .isEqualTo("https://example.org/blog/page/3/feed.json?limit=5");
     assertThat(links.url(new Route.CategoryPage("C#", 2))).isEqualTo("https://example.org/blog/category/C%23/page/2");
+  }
+
+  @Test
+  void embedOptionsAreTheOnlyQueryOfAnEmbedPageAndAPreviewHasItsFeedsUrl() {
+    assertThat(links.route("/category/C%23/embed")).contains(new Route.Embed("C#", EmbedOptions.DEFAULT));
+    assertThat(links.embed("C#")).isEqualTo("https://example.org/blog/category/C%23/embed");
+    Route.Embed dark = new Route.Embed("C#", new EmbedOptions(3, EmbedOptions.Theme.DARK));
+    assertThat(links.path(dark)).isEqualTo("/category/C%23/embed");
+    assertThat(links.url(dark)).isEqualTo("https://example.org/blog/category/C%23/embed?limit=3&theme=dark");
+    Route.Feed feed = new Route.Feed(Optional.of("C#"), FeedFormat.ATOM, 2);
+    assertThat(links.path(new Route.Preview(feed))).isEqualTo(links.path(feed)).isEqualTo("/category/C%23/page/2/atom.xml");
+    assertThat(links.route(links.path(new Route.Preview(feed)))).contains(feed);
+    assertThat(links.opml()).isEqualTo("https://example.org/blog/opml.xml");
+    assertThat(links.origin()).isEqualTo("https://example.org");
   }
 
   @Test

@@ -258,6 +258,54 @@ class EmbedAndDiscoveryHttpTest {
     assertThat(text(js)).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
   }
 
+  // ---- headers on revalidation and HEAD ----
+
+  /** Headers that belong to an answer: a 304 and a HEAD must carry them exactly as the 200 does. */
+  private static final List<String> REPRESENTATION_HEADERS =
+      List.of("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Security-Policy",
+          "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options", "Link", "Access-Control-Allow-Origin",
+          "Access-Control-Expose-Headers");
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // app | path | Accept | headers the 200 must have
+        "any | /category/Java/rss.xml | | Access-Control-Allow-Origin Vary X-Content-Type-Options",
+        "any | /category/Java/rss.xml | browser | Content-Security-Policy Link Access-Control-Allow-Origin Vary",
+        "any | /category/Java/page/2/atom.xml?limit=2 | browser | Content-Security-Policy Link Vary",
+        "any | /category/%E6%96%B0%E5%AA%92%E4%BD%93/embed?limit=2&theme=dark | | Content-Security-Policy Access-Control-Allow-Origin",
+        "any | / | | Content-Security-Policy X-Frame-Options Link Referrer-Policy",
+        "any | /opml.xml | | Access-Control-Allow-Origin X-Content-Type-Options",
+        "any | /style.css | | X-Content-Type-Options",
+        "restricted | /rss.xml | | Access-Control-Allow-Origin Vary",
+        "restricted | /category/%E6%96%B0%E5%AA%92%E4%BD%93/embed | browser | Access-Control-Allow-Origin Content-Security-Policy",
+      })
+  void headersSurviveRevalidationAndHead(String which, String path, String accept, String required) throws Exception {
+    App to = which.equals("any") ? app : restricted;
+    List<String> base = new ArrayList<>(List.of("Origin", "https://blog.example"));
+    if (accept != null) {
+      base.addAll(List.of("Accept", CHROMIUM));
+    }
+    HttpResponse<byte[]> ok = send(to, "GET", path, base.toArray(String[]::new));
+    assertThat(ok.statusCode()).isEqualTo(200);
+    for (String name : required.split(" ")) {
+      assertThat(header(ok, name)).as(name).isNotNull();
+    }
+    List<String> conditional = new ArrayList<>(base);
+    conditional.addAll(List.of("If-None-Match", header(ok, "ETag")));
+    HttpResponse<byte[]> notModified = send(to, "GET", path, conditional.toArray(String[]::new));
+    HttpResponse<byte[]> head = send(to, "HEAD", path, base.toArray(String[]::new));
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    for (String name : REPRESENTATION_HEADERS) {
+      assertThat(header(notModified, name)).as("304 " + name).isEqualTo(header(ok, name));
+      assertThat(header(head, name)).as("HEAD " + name).isEqualTo(header(ok, name));
+    }
+    assertThat(header(head, "Content-Length")).isEqualTo(header(ok, "Content-Length"));
+  }
+
   // ---- embed page options ----
 
   @ParameterizedTest(name = "query [{0}]")

@@ -7,8 +7,10 @@ import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.feedserver.App;
 import dev.feedserver.FixtureSite;
 import dev.feedserver.Publisher;
+import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Route;
+import java.util.List;
 import java.util.Optional;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -194,7 +196,7 @@ class HttpCachingTest {
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(message + "\n");
   }
 
-  private static Route feed(String category, FeedFormat format) {
+  private static Route.Feed feed(String category, FeedFormat format) {
     return new Route.Feed(Optional.of(category), format, 1);
   }
 
@@ -224,5 +226,23 @@ class HttpCachingTest {
     // the deleted item's category feed is gone; the site feed changed
     assertThat(after.precomputed(feed("日本", FeedFormat.ATOM))).isEmpty();
     assertThat(after.precomputed(new Route.Feed(Optional.empty(), FeedFormat.ATOM, 1)).orElseThrow().lastModified()).isEqualTo(t1);
+
+    // the other polled responses follow the same rule: previews, embed pages, OPML, feed index, assets
+    HttpResource javaPreview = after.precomputed(new Route.Preview(feed("Java", FeedFormat.RSS))).orElseThrow();
+    assertThat(javaPreview.lastModified()).isEqualTo(t1);
+    assertThat(javaPreview).isNotSameAs(before.precomputed(new Route.Preview(feed("Java", FeedFormat.RSS))).orElseThrow());
+    // the Java widget shows titles and dates only: an edited body leaves it alone
+    for (Route same : List.of(new Route.Preview(feed("C++", FeedFormat.ATOM)), new Route.Embed("Java", EmbedOptions.DEFAULT),
+        new Route.Embed("C++", EmbedOptions.DEFAULT), new Route.EmbedScript(), new Route.Stylesheet())) {
+      assertThat(after.precomputed(same).orElseThrow()).as(same.toString()).isSameAs(before.precomputed(same).orElseThrow());
+    }
+    // categories are gone: the lists of feeds changed, and their embed pages are gone
+    for (Route changed : List.of(new Route.Opml(), new Route.FeedIndex())) {
+      assertThat(after.precomputed(changed).orElseThrow().lastModified()).as(changed.toString()).isEqualTo(t1);
+    }
+    assertThat(after.precomputed(new Route.Embed("日本", EmbedOptions.DEFAULT))).isEmpty();
+    assertThat(after.changedSince(before))
+        .contains(new Route.Opml(), new Route.Preview(feed("Java", FeedFormat.RSS)))
+        .doesNotContain(new Route.Stylesheet(), new Route.Embed("Java", EmbedOptions.DEFAULT));
   }
 }

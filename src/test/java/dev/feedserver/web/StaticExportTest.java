@@ -43,6 +43,10 @@ class StaticExportTest {
     assertThat(out.resolve("category/新媒体/rss.xml")).exists();
     assertThat(out.resolve("category/C++/feed.json")).exists();
     assertThat(out.resolve("entry/000_dc3f88500a8e27b9/index.html")).exists();
+    // discovery and embedding resources that have a plain path (no preview: it shares the feed's path)
+    for (String name : List.of("opml.xml", "feeds.json", "embed.js", "style.css", "category/新媒体/embed/index.html")) {
+      assertThat(out.resolve(name)).as(name).exists();
+    }
 
     App app = App.start(FixtureSite.config(content));
     try {
