@@ -27,8 +27,9 @@ public final class Publisher {
     this.links = new Links(config.baseUrl(), config.idAuthority());
     this.loader =
         new ArticleLoader(
-            new FrontMatterParser(new FrontMatterDates(config.timeZone())),
-            new HtmlSanitizer(config.baseUrl()));
+            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
+            new HtmlSanitizer(config.baseUrl()),
+            config.limits());
     this.renderer = new SiteRenderer(site, links, config.feedSize());
   }
 

@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.content.ContentLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
  * @param port TCP port to listen on
  * @param strict whether any skipped article fails start-up
+ * @param limits how much one article file may hold ({@code maxFileBytes}, {@code maxAliases},
+ *     {@code maxNesting}, {@code maxNames})
  */
 public record Config(
     String title,
@@ -34,7 +37,8 @@ public record Config(
     int cacheMaxAge,
     String idAuthority,
     int port,
-    boolean strict) {
+    boolean strict,
+    ContentLimits limits) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -44,8 +48,27 @@ public record Config(
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(contentDir, "contentDir");
     Objects.requireNonNull(idAuthority, "idAuthority");
+    Objects.requireNonNull(limits, "limits");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
+  }
+
+  /** A configuration with the default {@link ContentLimits}. */
+  public Config(
+      String title,
+      String description,
+      URI baseUrl,
+      String language,
+      ZoneId timeZone,
+      Path contentDir,
+      int feedSize,
+      int maxLimit,
+      int cacheMaxAge,
+      String idAuthority,
+      int port,
+      boolean strict) {
+    this(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
+        idAuthority, port, strict, ContentLimits.DEFAULTS);
   }
 }

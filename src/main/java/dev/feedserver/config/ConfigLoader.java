@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.content.ContentLimits;
 import dev.feedserver.yaml.StrictYamlLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,27 @@ public final class ConfigLoader {
               "tagging entity (domain or email, a comma, a date) of the tag: URIs used as entry ids;"
                   + " set it once and never change it"),
           new Key("port", "PORT", "7070", "TCP port"),
-          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"));
+          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"),
+          new Key(
+              "maxFileBytes",
+              null,
+              "10485760",
+              "largest article file read, in bytes (1024 to 1073741824); a larger file is skipped and named"),
+          new Key(
+              "maxAliases",
+              null,
+              "20",
+              "YAML alias references allowed in one front matter (0 to 1000); more is a problem"),
+          new Key(
+              "maxNesting",
+              null,
+              "16",
+              "deepest nesting of YAML lists and mappings in one front matter (1 to 64); deeper is a problem"),
+          new Key(
+              "maxNames",
+              null,
+              "100",
+              "most distinct category names, and most tag names, one article may list (1 to 10000)"));
 
   private static final Pattern TAG_AUTHORITY =
       Pattern.compile(
@@ -111,7 +132,12 @@ public final class ConfigLoader {
         r.get("cacheMaxAge", v -> intIn(v, 0, 31_536_000)),
         r.get("idAuthority", ConfigLoader::tagAuthority),
         port,
-        r.get("strict", ConfigLoader::bool));
+        r.get("strict", ConfigLoader::bool),
+        new ContentLimits(
+            r.get("maxFileBytes", v -> intIn(v, 1024, 1 << 30)),
+            r.get("maxAliases", v -> intIn(v, 0, 1000)),
+            r.get("maxNesting", v -> intIn(v, 1, 64)),
+            r.get("maxNames", v -> intIn(v, 1, 10_000))));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {

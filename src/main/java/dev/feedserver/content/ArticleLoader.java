@@ -31,17 +31,24 @@ import java.util.Set;
 public final class ArticleLoader {
   /** Extensions of article files, lower case. */
   public static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt", "html");
-  /** Largest article file read, in bytes. */
-  public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+  /** Largest article file read by default, in bytes ({@link ContentLimits#maxFileBytes}). */
+  public static final long MAX_FILE_BYTES = ContentLimits.DEFAULTS.maxFileBytes();
   /** Code points of the plain-text summary. */
   public static final int SUMMARY_LENGTH = 200;
 
   private final FrontMatterParser parser;
   private final HtmlSanitizer sanitizer;
+  private final long maxFileBytes;
 
   public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer) {
+    this(parser, sanitizer, ContentLimits.DEFAULTS);
+  }
+
+  /** @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser has the rest */
+  public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer, ContentLimits limits) {
     this.parser = parser;
     this.sanitizer = sanitizer;
+    this.maxFileBytes = limits.maxFileBytes();
   }
 
   /**
@@ -117,8 +124,8 @@ public final class ArticleLoader {
   private Article read(Path file, Path relative) throws ArticleException {
     byte[] bytes;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ArticleException(0, "larger than " + MAX_FILE_BYTES + " bytes");
+      if (Files.size(file) > maxFileBytes) {
+        throw new ArticleException(0, "larger than " + maxFileBytes + " bytes (config key 'maxFileBytes')");
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {

@@ -23,16 +23,29 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * they never leave the parser that asked for them.
  */
 public final class StrictYamlLoader {
-  /** Alias references allowed per document; front matter practically never needs any. */
+  /** Alias references allowed per document by default; front matter practically never needs any. */
   public static final int MAX_ALIASES = 20;
-  /** Maximum nesting depth of collections. */
+  /** Default maximum nesting depth of collections. */
   public static final int MAX_NESTING = 16;
 
   private final int maxCodePoints;
+  private final int maxAliases;
+  private final int maxNesting;
 
   /** @param maxCodePoints maximum size of one document, in code points */
   public StrictYamlLoader(int maxCodePoints) {
+    this(maxCodePoints, MAX_ALIASES, MAX_NESTING);
+  }
+
+  /**
+   * @param maxCodePoints maximum size of one document, in code points
+   * @param maxAliases alias references allowed per document
+   * @param maxNesting maximum nesting depth of collections
+   */
+  public StrictYamlLoader(int maxCodePoints, int maxAliases, int maxNesting) {
     this.maxCodePoints = maxCodePoints;
+    this.maxAliases = maxAliases;
+    this.maxNesting = maxNesting;
   }
 
   /**
@@ -43,8 +56,8 @@ public final class StrictYamlLoader {
   public Object load(String document) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_NESTING);
+    options.setMaxAliasesForCollections(maxAliases);
+    options.setNestingDepthLimit(maxNesting);
     options.setCodePointLimit(maxCodePoints);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
