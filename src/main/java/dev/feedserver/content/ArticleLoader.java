@@ -1,14 +1,13 @@
 package dev.feedserver.content;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -54,39 +53,53 @@ public final class ArticleLoader {
   /**
    * Loads all articles below {@code contentDir}.
    *
+   * <p>Only regular files are ever opened. Symbolic links (to files, to folders, loops, targets
+   * outside the folder) are not followed and are named as problems when they look like articles
+   * or folders; FIFOs, sockets and devices with an article's name are named and never opened, so
+   * they can neither block nor feed the loader.
+   *
    * @throws IOException only when the folder itself cannot be listed
    */
   public LoadResult load(Path contentDir) throws IOException {
     if (!Files.isDirectory(contentDir)) {
       throw new IOException("content folder " + contentDir + " does not exist or is not a folder");
     }
+    // the folder itself may be a link (a deploy's "current" symlink); nothing below it is followed
+    Path root = contentDir.toRealPath();
     List<Path> files = new ArrayList<>();
     List<ArticleProblem> problems = new ArrayList<>();
     Files.walkFileTree(
-        contentDir,
+        root,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            boolean hidden = !dir.equals(contentDir) && dir.getFileName().toString().startsWith(".");
+            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
             return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (isArticleName(file.getFileName().toString())) {
-              if (attrs.isSymbolicLink()) {
-                problems.add(
-                    new ArticleProblem(contentDir.relativize(file), 0, "symbolic link not followed"));
-              } else if (attrs.isRegularFile()) {
-                files.add(file);
+            String name = file.getFileName().toString();
+            boolean article = isArticleName(name);
+            if (attrs.isSymbolicLink()) {
+              if (article || (!isIgnored(name) && Files.isDirectory(file))) {
+                problems.add(new ArticleProblem(root.relativize(file), 0, "symbolic link, not followed"));
               }
+            } else if (article && attrs.isRegularFile()) {
+              files.add(file);
+            } else if (article && !attrs.isDirectory()) {
+              problems.add(
+                  new ArticleProblem(
+                      root.relativize(file), 0, "not a regular file (a FIFO, socket or device), never opened"));
             }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
-            problems.add(new ArticleProblem(contentDir.relativize(file), 0, "cannot be read: " + e));
+            if (!isIgnored(file.getFileName().toString())) {
+              problems.add(new ArticleProblem(root.relativize(file), 0, cannotRead(e)));
+            }
             return FileVisitResult.CONTINUE;
           }
         });
@@ -94,7 +107,7 @@ public final class ArticleLoader {
     List<Article> articles = new ArrayList<>();
     Map<String, Path> idOwners = new HashMap<>();
     for (Path file : files) {
-      Path relative = contentDir.relativize(file);
+      Path relative = root.relativize(file);
       try {
         Article article = read(file, relative);
         Path owner = idOwners.putIfAbsent(article.id(), relative);
@@ -112,9 +125,14 @@ public final class ArticleLoader {
     return new LoadResult(articles, problems, files.size());
   }
 
+  /** Hidden files and editor leftovers: never articles, never reported. */
+  static boolean isIgnored(String name) {
+    return name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
+  }
+
   /** Whether a file name looks like an article (and not like an editor's leftover). */
   static boolean isArticleName(String name) {
-    if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")) {
+    if (isIgnored(name)) {
       return false;
     }
     int dot = name.lastIndexOf('.');
@@ -122,16 +140,8 @@ public final class ArticleLoader {
   }
 
   private Article read(Path file, Path relative) throws ArticleException {
-    byte[] bytes;
-    try {
-      if (Files.size(file) > maxFileBytes) {
-        throw new ArticleException(0, "larger than " + maxFileBytes + " bytes (config key 'maxFileBytes')");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ArticleException(0, "cannot be read: " + e);
-    }
-    FrontMatterParser.Parsed parsed = parser.parse(decodeUtf8(bytes));
+    byte[] bytes = readBounded(file);
+    FrontMatterParser.Parsed parsed = parser.parse(TextEncoding.decodeUtf8(bytes));
     FrontMatter fm = parsed.frontMatter();
     SafeHtml body = sanitizer.sanitize(parsed.body());
     String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
@@ -155,38 +165,48 @@ public final class ArticleLoader {
     return XmlText.clean(dot > 0 ? fileName.substring(0, dot) : fileName);
   }
 
-  private static String decodeUtf8(byte[] bytes) throws ArticleException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+  /**
+   * Reads at most {@code maxFileBytes + 1} bytes. The file's type is checked again right before it
+   * is opened (without following links), so a file swapped for a FIFO or a link after the walk is
+   * not opened either; a file that grows past the cap while being read is still refused.
+   */
+  private byte[] readBounded(Path file) throws ArticleException {
     try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (MalformedInputException e) {
-      int offset = firstMalformed(bytes);
-      throw new ArticleException(
-          lineAt(bytes, offset), "not valid UTF-8 (first bad byte at offset " + offset + ")");
-    } catch (CharacterCodingException e) {
-      throw new ArticleException(0, "not valid UTF-8");
-    }
-  }
-
-  private static int firstMalformed(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    decoder.decode(in, out, true);
-    return in.position();
-  }
-
-  private static int lineAt(byte[] bytes, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        line++;
+      BasicFileAttributes attrs =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attrs.isRegularFile()) {
+        throw new ArticleException(0, "no longer a regular file, not opened");
       }
+      if (attrs.size() > maxFileBytes) {
+        throw new ArticleException(0, tooLarge());
+      }
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+        if (bytes.length > maxFileBytes) {
+          throw new ArticleException(0, tooLarge());
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw new ArticleException(0, cannotRead(e));
     }
-    return line;
+  }
+
+  private String tooLarge() {
+    return "larger than " + maxFileBytes + " bytes (config key 'maxFileBytes')";
+  }
+
+  /** The reason a file could not be read, without a stack trace or an absolute path. */
+  private static String cannotRead(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "cannot be read: permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "cannot be read: it disappeared while loading";
+    }
+    if (e instanceof FileSystemLoopException) {
+      return "symbolic link loop, not followed";
+    }
+    return "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 }

@@ -26,6 +26,13 @@ public final class FrontMatterParser {
   /** Most category (or tag) names one article may list by default ({@link ContentLimits#maxNames}). */
   public static final int MAX_NAMES = ContentLimits.DEFAULTS.maxNames();
 
+  /**
+   * Longest category or tag name, and longest front-matter {@code id}, in code points: each
+   * becomes a URL path segment (up to 9 bytes a code point percent-encoded), and the whole request
+   * line must stay under the server's 8 KiB limit.
+   */
+  public static final int MAX_NAME_LENGTH = 256;
+
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
   private final FrontMatterDates dates;
@@ -117,6 +124,9 @@ public final class FrontMatterParser {
       image = text(map, "thumbnail", at).strip();
     }
     String id = XmlText.clean(text(map, "id", at)).strip();
+    if (id.codePointCount(0, id.length()) > MAX_NAME_LENGTH) {
+      throw new ArticleException(at.line("id"), "id: longer than " + MAX_NAME_LENGTH + " characters");
+    }
     return new FrontMatter(
         title,
         names(map, "categories", at),
@@ -178,6 +188,10 @@ public final class FrontMatterParser {
     }
     if (value instanceof String s) {
       String name = XmlText.clean(s).strip();
+      if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+        throw new ArticleException(
+            at.line(key), key + ": a name is longer than " + MAX_NAME_LENGTH + " characters");
+      }
       if (!name.isEmpty()) {
         into.add(name);
         if (into.size() > maxNames) {

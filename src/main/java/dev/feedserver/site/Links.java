@@ -164,8 +164,15 @@ public final class Links {
     return Optional.empty();
   }
 
-  /** Percent-encodes UTF-8 bytes outside RFC 3986's unreserved characters. */
+  /**
+   * Percent-encodes UTF-8 bytes outside RFC 3986's unreserved characters. A segment that is
+   * exactly {@code .} or {@code ..} is written {@code %2E} or {@code %2E%2E}: as a raw dot-segment
+   * every client would resolve it away (RFC 3986 section 5.2.4) before the request is sent.
+   */
   static String encode(String segment) {
+    if (segment.equals(".") || segment.equals("..")) {
+      return "%2E".repeat(segment.length());
+    }
     byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder(bytes.length * 3);
     for (byte b : bytes) {
