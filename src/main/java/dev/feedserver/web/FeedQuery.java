@@ -1,7 +1,14 @@
 package dev.feedserver.web;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +22,27 @@ record FeedQuery(int page, OptionalInt limit) {
     BadParameter(String message) {
       super(message);
     }
+  }
+
+  /**
+   * Reads the raw (still percent-encoded) query string. A pair whose name cannot be decoded is
+   * not one of ours and is ignored; a {@code limit} or {@code page} whose value cannot be decoded
+   * is refused like any other bad value, rather than silently dropped.
+   */
+  static FeedQuery parse(String rawQuery, int maxLimit) throws BadParameter {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        if (name.isPresent()) {
+          // an undecodable value becomes one no number check accepts
+          String value = decode(eq < 0 ? "" : pair.substring(eq + 1)).orElse("?");
+          query.computeIfAbsent(name.get(), k -> new ArrayList<>()).add(value);
+        }
+      }
+    }
+    return parse(query, maxLimit);
   }
 
   static FeedQuery parse(Map<String, List<String>> query, int maxLimit) throws BadParameter {
@@ -53,5 +81,32 @@ record FeedQuery(int page, OptionalInt limit) {
       throw new BadParameter("query parameter '" + name + "': must be a whole number " + range + " (got " + n + ")");
     }
     return n;
+  }
+
+  /** Form-style decoding ({@code +} is a space), strictly: empty when malformed or not UTF-8. */
+  private static Optional<String> decode(String s) {
+    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length);
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == '%') {
+        if (i + 2 >= raw.length) {
+          return Optional.empty();
+        }
+        int hi = Character.digit(raw[i + 1], 16);
+        int lo = Character.digit(raw[i + 2], 16);
+        if (hi < 0 || lo < 0) {
+          return Optional.empty();
+        }
+        bytes.write(hi << 4 | lo);
+        i += 2;
+      } else {
+        bytes.write(raw[i] == '+' ? ' ' : raw[i]);
+      }
+    }
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -59,16 +59,33 @@ public final class FeedServer {
           config.http.compressionStrategy = CompressionStrategy.NONE;
           // Some clients send category names as raw UTF-8 instead of percent-escapes; Jetty
           // rejects those bytes by default. Links.canonicalPath decodes both spellings alike.
+          // Category names may hold '/', '%' or be '..': their links carry %2F, %25 and %2E%2E,
+          // which Jetty calls ambiguous and refuses by default. Links.canonicalPath reads the raw
+          // path segment by segment, so these are unambiguous here (docs/hardening.md).
           config.jetty.modifyHttpConfiguration(
               http ->
                   http.setUriCompliance(
                       UriCompliance.DEFAULT.with(
-                          "raw UTF-8 paths", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)));
-          for (String route : new String[] {"/", "/<path>"}) {
+                          "raw UTF-8 paths and encoded separators in names",
+                          UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS,
+                          UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                          UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+                          UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+                          UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
+          config.jetty.modifyServletContextHandler(
+              handler -> {
+                handler.getServletHandler().setDecodeAmbiguousURIs(true);
+                handler.setErrorHandler(new ErrorPages());
+              });
+          // requests Jetty refuses itself (bad encoding, too long) get our page, not Jetty's
+          config.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPages()));
+          // "*", not "<path>": Javalin URL-decodes path parameters itself and fails with a 500 on
+          // a bad escape it meets (in a ";" parameter, say); we only read the raw path anyway.
+          for (String route : new String[] {"/", "/*"}) {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);
           }
-          config.routes.error(HttpStatus.NOT_FOUND, ctx -> notFound(ctx, site.get()));
+          config.routes.error(HttpStatus.NOT_FOUND, this::notFoundOrMethodNotAllowed);
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
@@ -101,7 +118,7 @@ public final class FeedServer {
   private void serveFeed(Context ctx, ServedSite current, String path, PagedFeed feed) {
     FeedQuery query;
     try {
-      query = FeedQuery.parse(ctx.queryParamMap(), maxLimit);
+      query = FeedQuery.parse(ctx.queryString(), maxLimit);
       query.checkPage(feed.pageCount(query.limit()));
     } catch (FeedQuery.BadParameter e) {
       ctx.header("X-Content-Type-Options", "nosniff");
@@ -109,6 +126,17 @@ public final class FeedServer {
       return;
     }
     caching.respond(ctx, current.feedPage(path, feed, query.page(), query.limit()));
+  }
+
+  /** No route matched: any method but GET and HEAD gets 405, whatever the path. */
+  private void notFoundOrMethodNotAllowed(Context ctx) {
+    String method = ctx.req().getMethod();
+    if (method.equals("GET") || method.equals("HEAD")) {
+      notFound(ctx, site.get());
+      return;
+    }
+    ctx.header("Allow", "GET, HEAD");
+    HttpCaching.uncached(ctx, HttpStatus.METHOD_NOT_ALLOWED, Representation.HTML, ErrorPages.page(405));
   }
 
   private static void notFound(Context ctx, ServedSite current) {
