@@ -26,6 +26,9 @@ public final class App {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("lint")) {
+      System.exit(Lint.run(java.util.List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
     try {
       App app = start(new ConfigLoader(System.getenv()).load());
       Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));

@@ -47,6 +47,16 @@ public final class Publisher {
     return new Publication(load, index, renderer.render(index));
   }
 
+  /**
+   * Loads a content folder (not necessarily the configured one) with the same loader and limits,
+   * without rendering: what {@code lint} checks.
+   *
+   * @throws IOException only when the folder itself cannot be read
+   */
+  public LoadResult load(java.nio.file.Path contentDir) throws IOException {
+    return loader.load(contentDir);
+  }
+
   public Links links() {
     return links;
   }
