@@ -56,7 +56,11 @@ public final class Lint {
     }
     int problems = result.problems().size();
     out.println(
-        dir + ": " + result.articles().size() + " articles, " + problems + (problems == 1 ? " problem" : " problems"));
+        dir + ": " + count(result.articles().size(), "article") + ", " + count(problems, "problem"));
     return problems == 0 ? CLEAN : PROBLEMS;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -42,7 +42,7 @@ class LintTest {
     Files.copy(FixtureSite.SEED, dir.resolve("seed.txt"));
     Outcome outcome = lint(Map.of(), dir.toString());
     assertThat(outcome.status()).isEqualTo(0);
-    assertThat(outcome.out()).isEqualTo(dir + ": 1 articles, 0 problems\n");
+    assertThat(outcome.out()).isEqualTo(dir + ": 1 article, 0 problems\n");
   }
 
   @Test
