@@ -42,6 +42,10 @@ public final class App {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("lint")) {
+      // lint reads the configuration itself: a bad one is its exit status 2, in its own words
+      System.exit(Lint.run(List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
     try {
       Config config = new ConfigLoader(System.getenv()).load();
       if (args.length > 0 && args[0].equals("export")) {

@@ -16,7 +16,6 @@ import dev.feedserver.render.SiteRenderer;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +41,8 @@ public final class Publisher {
   private final SiteRenderer renderer;
   /** Every article file seen, in path order: its stamp when read and what reading it gave. */
   private final TreeMap<Path, Known> known = new TreeMap<>();
-  private List<ArticleProblem> scanProblems = List.of();
+  /** Entries the walk or a watched change refused outright (links, FIFOs, ...), by path. */
+  private final TreeMap<Path, ArticleProblem> refused = new TreeMap<>();
 
   private record Known(ArticleLoader.Stamp stamp, FileResult result) {}
 
@@ -54,8 +54,9 @@ public final class Publisher {
     this.links = new Links(config.baseUrl(), config.idAuthority());
     this.loader =
         new ArticleLoader(
-            new FrontMatterParser(new FrontMatterDates(config.timeZone())),
-            new HtmlSanitizer(config.baseUrl()));
+            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
+            new HtmlSanitizer(config.baseUrl()),
+            config.limits());
     BodyStore bodies = new BodyStore(config.contentDir(), loader, BODY_CACHE_BYTES);
     this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins());
   }
@@ -83,9 +84,21 @@ public final class Publisher {
    * @throws IOException only when the content folder itself cannot be read
    */
   public synchronized Publication publish(IntConsumer progress) throws IOException {
+    return walk(progress, new ArrayList<>());
+  }
+
+  /** {@link #publish}, adding to problems already found fresh in this pass. */
+  private Publication walk(IntConsumer progress, List<ArticleProblem> fresh) throws IOException {
     Path dir = config.contentDir();
     ArticleLoader.Scan scan = loader.scan(dir);
-    scanProblems = scan.problems();
+    Map<Path, ArticleProblem> refusedBefore = new TreeMap<>(refused);
+    refused.clear();
+    for (ArticleProblem problem : scan.problems()) {
+      refused.put(problem.file(), problem);
+      if (!problem.equals(refusedBefore.get(problem.file()))) {
+        fresh.add(problem);
+      }
+    }
     Map<Path, ArticleLoader.Stamp> seen = new TreeMap<>();
     List<ArticleLoader.Found> toRead = new ArrayList<>();
     for (ArticleLoader.Found found : scan.files()) {
@@ -96,7 +109,7 @@ public final class Publisher {
       }
     }
     known.keySet().retainAll(seen.keySet());
-    return update(toRead, progress);
+    return update(toRead, fresh, progress);
   }
 
   public Publication publish() throws IOException {
@@ -106,29 +119,49 @@ public final class Publisher {
   /**
    * Re-reads only the given paths (relative to the content folder, or absolute below it): files
    * that changed are read again, files that are gone are forgotten, and folders that appeared or
-   * vanished are walked. Then renders the site.
+   * vanished are walked. Then renders the site. Each path is judged as the walk judges it: a link,
+   * FIFO or other non-regular file that appeared is named as a problem and never opened.
    */
   public synchronized Publication refresh(Collection<Path> changed) throws IOException {
     Path dir = config.contentDir();
     List<ArticleLoader.Found> toRead = new ArrayList<>();
+    List<ArticleProblem> fresh = new ArrayList<>();
     for (Path path : changed) {
       Path relative = path.isAbsolute() ? dir.toAbsolutePath().relativize(path) : path;
-      Optional<ArticleLoader.Found> found = loader.stat(dir, relative);
-      if (found.isPresent()) {
+      ArticleLoader.Entry entry = loader.stat(dir, relative);
+      if (entry instanceof ArticleLoader.Found found) {
+        refused.remove(relative);
         Known before = known.get(relative);
-        if (before == null || !before.stamp().equals(found.get().stamp())) {
-          toRead.add(found.get());
+        if (before == null || !before.stamp().equals(found.stamp())) {
+          toRead.add(found);
         }
-      } else if (Files.isDirectory(dir.resolve(relative))) {
-        return publish(); // a folder moved in: walk it all (cheap: stamps decide what is read)
+      } else if (entry instanceof ArticleLoader.Refused r) {
+        known.keySet().removeIf(file -> file.startsWith(relative)); // (a folder may have become a link)
+        if (!r.problem().equals(refused.put(relative, r.problem()))) {
+          fresh.add(r.problem());
+        }
+      } else if (entry instanceof ArticleLoader.Folder) {
+        return walk(n -> {}, fresh); // a folder moved in: walk it all (cheap: stamps decide what is read)
       } else {
-        known.keySet().removeIf(file -> file.startsWith(relative)); // a file, or a folder moved away
+        // a file, or a folder moved away (or replaced by something never followed)
+        known.keySet().removeIf(file -> file.startsWith(relative));
+        refused.keySet().removeIf(file -> file.startsWith(relative));
       }
     }
-    return update(toRead, n -> {});
+    return update(toRead, fresh, n -> {});
   }
 
-  private Publication update(List<ArticleLoader.Found> toRead, IntConsumer progress) {
+  /**
+   * Loads a content folder (not necessarily the configured one) with the same loader and limits,
+   * without rendering and without remembering anything: what {@code lint} checks.
+   *
+   * @throws IOException only when the folder itself cannot be read
+   */
+  public LoadResult load(Path contentDir) throws IOException {
+    return loader.load(contentDir);
+  }
+
+  private Publication update(List<ArticleLoader.Found> toRead, List<ArticleProblem> fresh, IntConsumer progress) {
     long t0 = System.nanoTime();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     List<Map.Entry<Path, Known>> read =
@@ -142,7 +175,6 @@ public final class Publisher {
               return Map.entry(found.file(), new Known(found.stamp(), result));
             })
             .toList();
-    List<ArticleProblem> fresh = new ArrayList<>();
     for (Map.Entry<Path, Known> entry : read) {
       known.put(entry.getKey(), entry.getValue());
       if (entry.getValue().result() instanceof FileResult.Failed failed) {
@@ -150,7 +182,7 @@ public final class Publisher {
       }
     }
     LoadResult load =
-        ArticleLoader.resolve(known.values().stream().map(Known::result).toList(), scanProblems);
+        ArticleLoader.resolve(known.values().stream().map(Known::result).toList(), List.copyOf(refused.values()));
     // a duplicate id is settled across files, so report every duplicate the pass touched
     for (ArticleProblem problem : load.problems()) {
       if (problem.reason().startsWith("duplicate id") && read.stream().anyMatch(e -> e.getKey().equals(problem.file()))

@@ -16,7 +16,8 @@ class AppTest {
     Config strict =
         new Config(lenient.title(), lenient.description(), lenient.baseUrl(), lenient.language(),
             lenient.timeZone(), lenient.contentDir(), lenient.feedSize(), lenient.maxLimit(), lenient.cacheMaxAge(), lenient.idAuthority(),
-            0, true, false, java.util.Optional.empty(), lenient.corsOrigins());
+            0, true, false, java.util.Optional.empty(), lenient.corsOrigins(),
+            lenient.limits());
     assertThatThrownBy(() -> App.start(strict))
         .isInstanceOf(App.StartupException.class)
         .hasMessage(

@@ -3,6 +3,7 @@ package dev.feedserver;
 import dev.feedserver.config.Config;
 import dev.feedserver.content.ArticleLoader;
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.ContentLimits;
 import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
@@ -64,14 +65,17 @@ public final class FixtureSite {
         false,
         false,
         Optional.empty(),
-        Origins.ANY);
+        Origins.ANY,
+        ContentLimits.DEFAULTS);
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
   public static BodyStore bodies(Config config) {
     ArticleLoader loader =
         new ArticleLoader(
-            new FrontMatterParser(new FrontMatterDates(config.timeZone())), new HtmlSanitizer(config.baseUrl()));
+            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
+            new HtmlSanitizer(config.baseUrl()),
+            config.limits());
     return new BodyStore(config.contentDir(), loader, 1 << 20);
   }
 
@@ -80,14 +84,21 @@ public final class FixtureSite {
     Config c = config(contentDir);
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
-        c.corsOrigins());
+        c.corsOrigins(), c.limits());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        origins);
+        origins, c.limits());
+  }
+
+  /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
+  public static Config withLimits(Config c, ContentLimits limits) {
+    return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
+        c.corsOrigins(), limits);
   }
 
   public static Config config(Path contentDir) {

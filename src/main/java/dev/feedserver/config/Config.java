@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.content.ContentLimits;
 import dev.feedserver.site.Origins;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param hub WebSub hub to advertise and ping, if any
  * @param corsOrigins origins allowed to read feeds and embed resources cross-origin and to frame
  *     the embed page
+ * @param limits how much one article file may hold ({@code maxFileBytes}, {@code maxAliases},
+ *     {@code maxNesting}, {@code maxNames})
  */
 public record Config(
     String title,
@@ -43,7 +46,8 @@ public record Config(
     boolean strict,
     boolean watch,
     Optional<URI> hub,
-    Origins corsOrigins) {
+    Origins corsOrigins,
+    ContentLimits limits) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -55,6 +59,7 @@ public record Config(
     Objects.requireNonNull(idAuthority, "idAuthority");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(corsOrigins, "corsOrigins");
+    Objects.requireNonNull(limits, "limits");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }

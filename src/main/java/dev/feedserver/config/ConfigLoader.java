@@ -1,5 +1,6 @@
 package dev.feedserver.config;
 
+import dev.feedserver.content.ContentLimits;
 import dev.feedserver.site.Origins;
 import dev.feedserver.yaml.StrictYamlLoader;
 import java.io.IOException;
@@ -78,7 +79,27 @@ public final class ConfigLoader {
               "FEED_CORS_ORIGINS",
               "*",
               "origins (comma-separated, such as https://blog.example) allowed to read feeds and embed"
-                  + " resources from scripts and to frame the embed page; * allows any"));
+                  + " resources from scripts and to frame the embed page; * allows any"),
+          new Key(
+              "maxFileBytes",
+              null,
+              "10485760",
+              "largest article file read, in bytes (1024 to 1073741824); a larger file is skipped and named"),
+          new Key(
+              "maxAliases",
+              null,
+              "20",
+              "YAML alias references allowed in one front matter (0 to 1000); more is a problem"),
+          new Key(
+              "maxNesting",
+              null,
+              "16",
+              "deepest nesting of YAML lists and mappings in one front matter (1 to 64); deeper is a problem"),
+          new Key(
+              "maxNames",
+              null,
+              "100",
+              "most distinct category names, and most tag names, one article may list (1 to 10000)"));
 
   private static final Pattern TAG_AUTHORITY =
       Pattern.compile(
@@ -132,7 +153,12 @@ public final class ConfigLoader {
         r.get("strict", ConfigLoader::bool),
         r.get("watch", ConfigLoader::bool),
         r.get("hubUrl", v -> v.isEmpty() ? Optional.<URI>empty() : Optional.of(absoluteUrl(v))),
-        r.get("corsOrigins", Origins::parse));
+        r.get("corsOrigins", Origins::parse),
+        new ContentLimits(
+            r.get("maxFileBytes", v -> intIn(v, 1024, 1 << 30)),
+            r.get("maxAliases", v -> intIn(v, 0, 1000)),
+            r.get("maxNesting", v -> intIn(v, 1, 64)),
+            r.get("maxNames", v -> intIn(v, 1, 10_000))));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {

@@ -1,16 +1,14 @@
 package dev.feedserver.content;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -31,25 +28,42 @@ import org.slf4j.LoggerFactory;
  * {@link ArticleProblem}; it never stops the others from loading.
  *
  * <p>Files considered: regular files ending in {@code .md}, {@code .markdown}, {@code .txt} or
- * {@code .html}, in any sub-folder, except hidden ones and editor leftovers. Symbolic links are not
- * followed. Loading reads each file whole (to check it is UTF-8 and to fingerprint it) but parses
- * only its front matter; bodies are sanitized on demand ({@link #body}), through {@link BodyStore}.
+ * {@code .html}, in any sub-folder, except hidden ones and editor leftovers. Loading reads each file
+ * whole (to check it is UTF-8 and to fingerprint it) but parses only its front matter; bodies are
+ * sanitized on demand ({@link #body}), through {@link BodyStore}.
+ *
+ * <p>Only regular files are ever opened, on every path that opens one: the walk ({@link #scan}),
+ * a watched change ({@link #stat}, {@link #read}) and the on-demand body read ({@link #body}).
+ * Symbolic links (to files, to folders, loops, targets outside the folder) are not followed and are
+ * named as problems when they look like articles or folders; FIFOs, sockets and devices with an
+ * article's name are named and never opened, so they can neither block nor feed the loader. Each
+ * read checks the file's type again right before opening it (without following links, and with no
+ * link among the folders on its way), and reads at most {@code maxFileBytes + 1} bytes.
  */
 public final class ArticleLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleLoader.class);
   /** Extensions of article files, lower case. */
   public static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt", "html");
-  /** Largest article file read, in bytes. */
-  public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+  /** Largest article file read by default, in bytes ({@link ContentLimits#maxFileBytes}). */
+  public static final long MAX_FILE_BYTES = ContentLimits.DEFAULTS.maxFileBytes();
   /** Code points of the plain-text summary. */
   public static final int SUMMARY_LENGTH = 200;
 
+  private static final String LINK = "symbolic link, not followed";
+  private static final String NOT_REGULAR = "not a regular file (a FIFO, socket or device), never opened";
+
   private final FrontMatterParser parser;
   private final HtmlSanitizer sanitizer;
+  private final long maxFileBytes;
 
-  public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer) {
+  /**
+   * @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser was built with
+   *     the same limits for the rest
+   */
+  public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer, ContentLimits limits) {
     this.parser = parser;
     this.sanitizer = sanitizer;
+    this.maxFileBytes = limits.maxFileBytes();
   }
 
   /** The article files of a folder, relative and in path order, and the entries refused outright. */
@@ -60,13 +74,31 @@ public final class ArticleLoader {
     }
   }
 
+  /** What one path below the content folder is, as {@link #stat} finds it now. */
+  public sealed interface Entry permits Found, Refused, Folder, Other {}
+
   /** An article file as listed: its path relative to the content folder and its stamp. */
-  public record Found(Path file, Stamp stamp) implements Comparable<Found> {
+  public record Found(Path file, Stamp stamp) implements Entry, Comparable<Found> {
     @Override
     public int compareTo(Found other) {
       return file.compareTo(other.file);
     }
   }
+
+  /**
+   * An entry that looks like an article or a folder but is never opened or walked (a symbolic link,
+   * a FIFO, a socket, a device, an entry that cannot be read): the problem names it.
+   */
+  public record Refused(ArticleProblem problem) implements Entry {}
+
+  /** A real folder (not a link to one): what it holds is found by walking it. */
+  public record Folder() implements Entry {}
+
+  /** Nothing to load: gone, hidden, an editor's leftover, inside a linked folder, or not an article. */
+  public record Other() implements Entry {}
+
+  private static final Entry OTHER = new Other();
+  private static final Entry FOLDER = new Folder();
 
   /** Size and modification time: a file whose stamp is unchanged is not read again. */
   public record Stamp(long size, long modifiedNanos) {
@@ -76,24 +108,37 @@ public final class ArticleLoader {
   }
 
   /**
-   * The stamp of one article file, or empty when it is gone, is not a regular file (symbolic links
-   * are not followed) or is not named like an article.
+   * What one path (relative to {@code contentDir}) is now, judged exactly as {@link #scan} judges
+   * it: without following links, neither the entry's own nor its folders'. Opens nothing.
    */
-  public Optional<Found> stat(Path contentDir, Path relative) {
-    if (relative.getFileName() == null || !isArticleName(relative.getFileName().toString())) {
-      return Optional.empty();
+  public Entry stat(Path contentDir, Path relative) {
+    Path name = relative.getFileName();
+    if (name == null || name.toString().isEmpty()) {
+      return Files.isDirectory(contentDir) ? FOLDER : OTHER;
     }
+    Path file = contentDir.resolve(relative);
     try {
-      BasicFileAttributes attrs =
-          Files.readAttributes(contentDir.resolve(relative), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return attrs.isRegularFile() ? Optional.of(new Found(relative, Stamp.of(attrs))) : Optional.empty();
+      for (Path folder = relative.getParent(); folder != null; folder = folder.getParent()) {
+        if (folder.getFileName().toString().startsWith(".")) {
+          return OTHER; // hidden folders are never walked
+        }
+      }
+      if (linkedFolderOnTheWay(contentDir, relative)) {
+        return OTHER; // the link itself is named under its own path
+      }
+      return entry(file, relative, Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (NoSuchFileException e) {
+      return OTHER;
     } catch (IOException e) {
-      return Optional.empty();
+      return isArticleName(name.toString())
+          ? new Refused(new ArticleProblem(relative, 0, cannotRead(e)))
+          : OTHER;
     }
   }
 
   /**
-   * Lists the article files below {@code contentDir} without reading them.
+   * Lists the article files below {@code contentDir} without reading them. The folder itself may
+   * be a link (a deploy's "current" symlink); nothing below it is followed.
    *
    * @throws IOException only when the folder itself cannot be listed
    */
@@ -101,38 +146,72 @@ public final class ArticleLoader {
     if (!Files.isDirectory(contentDir)) {
       throw new IOException("content folder " + contentDir + " does not exist or is not a folder");
     }
+    Path root = contentDir.toRealPath();
     List<Found> files = new ArrayList<>();
     List<ArticleProblem> problems = new ArrayList<>();
     Files.walkFileTree(
-        contentDir,
+        root,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            boolean hidden = !dir.equals(contentDir) && dir.getFileName().toString().startsWith(".");
+            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
             return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (isArticleName(file.getFileName().toString())) {
-              if (attrs.isSymbolicLink()) {
-                problems.add(
-                    new ArticleProblem(contentDir.relativize(file), 0, "symbolic link not followed"));
-              } else if (attrs.isRegularFile()) {
-                files.add(new Found(contentDir.relativize(file), Stamp.of(attrs)));
-              }
+            Entry entry = entry(file, root.relativize(file), attrs);
+            if (entry instanceof Found found) {
+              files.add(found);
+            } else if (entry instanceof Refused refused) {
+              problems.add(refused.problem());
             }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
-            problems.add(new ArticleProblem(contentDir.relativize(file), 0, "cannot be read: " + e));
+            if (!isIgnored(file.getFileName().toString())) {
+              problems.add(new ArticleProblem(root.relativize(file), 0, cannotRead(e)));
+            }
             return FileVisitResult.CONTINUE;
           }
         });
     files.sort(null);
     return new Scan(files, problems);
+  }
+
+  /** Classifies one entry from its own attributes (read without following links). */
+  private static Entry entry(Path file, Path relative, BasicFileAttributes attrs) {
+    String name = relative.getFileName().toString();
+    boolean article = isArticleName(name);
+    if (attrs.isSymbolicLink()) {
+      // a link to a folder is named too: its articles would otherwise vanish without a word
+      boolean named = article || (!isIgnored(name) && Files.isDirectory(file));
+      return named ? new Refused(new ArticleProblem(relative, 0, LINK)) : OTHER;
+    }
+    if (attrs.isDirectory()) {
+      return name.startsWith(".") ? OTHER : FOLDER;
+    }
+    if (!article) {
+      return OTHER;
+    }
+    if (attrs.isRegularFile()) {
+      return new Found(relative, Stamp.of(attrs));
+    }
+    return new Refused(new ArticleProblem(relative, 0, NOT_REGULAR));
+  }
+
+  /** Whether a folder between {@code contentDir} and the entry is a link (or is not a folder). */
+  private static boolean linkedFolderOnTheWay(Path contentDir, Path relative) throws IOException {
+    Path folder = contentDir;
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      folder = folder.resolve(relative.getName(i));
+      if (!Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -172,9 +251,14 @@ public final class ArticleLoader {
     return new LoadResult(articles, problems, inPathOrder.size());
   }
 
+  /** Hidden files and editor leftovers: never articles, never reported. */
+  static boolean isIgnored(String name) {
+    return name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
+  }
+
   /** Whether a file name looks like an article (and not like an editor's leftover). */
   public static boolean isArticleName(String name) {
-    if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")) {
+    if (isIgnored(name)) {
       return false;
     }
     int dot = name.lastIndexOf('.');
@@ -184,8 +268,8 @@ public final class ArticleLoader {
   /** Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. */
   public FileResult read(Path contentDir, Path relative) {
     try {
-      byte[] bytes = bytes(contentDir.resolve(relative));
-      FrontMatterParser.Parsed parsed = parser.parse(decodeUtf8(bytes));
+      byte[] bytes = readBounded(contentDir, relative);
+      FrontMatterParser.Parsed parsed = parser.parse(TextEncoding.decodeUtf8(bytes));
       FrontMatter fm = parsed.frontMatter();
       String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
       CRC32C crc = new CRC32C();
@@ -210,27 +294,17 @@ public final class ArticleLoader {
 
   /**
    * Reads and sanitizes an article's body. If the file changed or vanished since it was loaded, the
-   * body is what the file holds now, or empty; the next reload settles the metadata.
+   * body is what the file holds now, or empty; the next reload settles the metadata. A file that is
+   * no longer a regular file (swapped for a FIFO or a link) is not opened: the body is empty.
    */
   ArticleBody body(Path contentDir, Article article) {
     try {
-      String body = parser.parse(decodeUtf8(bytes(contentDir.resolve(article.file())))).body();
+      String body = parser.parse(TextEncoding.decodeUtf8(readBounded(contentDir, article.file()))).body();
       SafeHtml html = sanitizer.sanitize(body);
       return new ArticleBody(html, sanitizer.summarize(html, SUMMARY_LENGTH));
     } catch (ArticleException e) {
-      LOG.warn("{}: body unavailable: {}", article.file(), e.getMessage());
+      LOG.warn("body unavailable: {}", new ArticleProblem(article.file(), e.line(), e.getMessage()));
       return ArticleBody.EMPTY;
-    }
-  }
-
-  private static byte[] bytes(Path file) throws ArticleException {
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ArticleException(0, "larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ArticleException(0, "cannot be read: " + e);
     }
   }
 
@@ -239,37 +313,57 @@ public final class ArticleLoader {
     return XmlText.clean(dot > 0 ? fileName.substring(0, dot) : fileName);
   }
 
-  private static String decodeUtf8(byte[] bytes) throws ArticleException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+  /**
+   * Reads at most {@code maxFileBytes + 1} bytes. The file's type is checked again right before it
+   * is opened (without following links, its folders' included), so a file swapped for a FIFO or a
+   * link after the walk is not opened either; a file that grows past the cap while being read is
+   * still refused.
+   */
+  private byte[] readBounded(Path contentDir, Path relative) throws ArticleException {
+    Path file = contentDir.resolve(relative);
     try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (MalformedInputException e) {
-      int offset = firstMalformed(bytes);
-      throw new ArticleException(
-          lineAt(bytes, offset), "not valid UTF-8 (first bad byte at offset " + offset + ")");
-    } catch (CharacterCodingException e) {
-      throw new ArticleException(0, "not valid UTF-8");
-    }
-  }
-
-  private static int firstMalformed(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
-    return in.position();
-  }
-
-  private static int lineAt(byte[] bytes, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        line++;
+      if (linkedFolderOnTheWay(contentDir, relative)) {
+        throw new ArticleException(0, "a folder on its path is no longer a folder (a symbolic link?), not opened");
       }
+      BasicFileAttributes attrs =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attrs.isRegularFile()) {
+        throw new ArticleException(0, "no longer a regular file, not opened");
+      }
+      if (attrs.size() > maxFileBytes) {
+        throw new ArticleException(0, tooLarge());
+      }
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+        if (bytes.length > maxFileBytes) {
+          throw new ArticleException(0, tooLarge());
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw new ArticleException(0, cannotRead(e));
     }
-    return line;
+  }
+
+  private String tooLarge() {
+    return "larger than " + maxFileBytes + " bytes (config key 'maxFileBytes')";
+  }
+
+  /** The reason a file could not be read, without a stack trace, a class name or an absolute path. */
+  private static String cannotRead(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "cannot be read: permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "cannot be read: it disappeared while loading";
+    }
+    if (e instanceof FileSystemLoopException) {
+      return "symbolic link loop, not followed";
+    }
+    if (e instanceof FileSystemException f) {
+      // its message starts with the absolute path; the problem already names the file
+      return f.getReason() == null ? "cannot be read" : "cannot be read: " + f.getReason();
+    }
+    return e.getMessage() == null ? "cannot be read" : "cannot be read: " + e.getMessage();
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -79,6 +80,15 @@ public final class FrontMatterDates {
           .withResolverStyle(ResolverStyle.STRICT)
           .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
+  /**
+   * Earliest and latest year of a date, also in UTC. Earlier dates meet the Julian calendar in
+   * {@code java.util.Date} (used by the XML feed writer) and local mean time in zone data, so RSS,
+   * Atom and JSON Feed would disagree about the day; later ones have no four-digit year.
+   */
+  static final int MIN_YEAR = 1900;
+
+  static final int MAX_YEAR = 9999;
+
   private final ZoneId zone;
 
   /** @param zone zone for dates written without an offset */
@@ -98,19 +108,30 @@ public final class FrontMatterDates {
       throw new DateTimeException("empty date");
     }
     for (Shape shape : SHAPES) {
+      Instant instant;
       try {
-        return shape.parse(value, zone);
+        instant = shape.parse(value, zone);
       } catch (DateTimeParseException e) {
-        if (shape.claims(value)) {
+        if (shape.claims(value) && e.getCause() != null) {
           throw new DateTimeException(
               "impossible date '" + value + "'" + reasonOf(e));
         }
+        if (shape.claims(value)) {
+          break; // the right start, but a tail no shape reads (a zone name, say)
+        }
+        continue;
       }
+      int year = instant.atOffset(ZoneOffset.UTC).getYear();
+      if (year < MIN_YEAR || year > MAX_YEAR) {
+        throw new DateTimeException(
+            "date out of range '" + value + "': years " + MIN_YEAR + " to " + MAX_YEAR + " only");
+      }
+      return instant;
     }
     throw new DateTimeException(
         "unrecognised date '" + value + "' (use 2021-12-06 10:00:00, ISO 8601"
             + " such as 2021-12-06T10:00:00+08:00, or RFC 1123 such as"
-            + " Mon, 06 Dec 2021 00:00:00 GMT)");
+            + " Mon, 06 Dec 2021 00:00:00 GMT; zones are offsets such as +08:00, not names)");
   }
 
   private static String reasonOf(DateTimeParseException e) {

@@ -23,14 +23,24 @@ import java.util.regex.Pattern;
 public final class FrontMatterParser {
   /** Largest front-matter block, in code points. */
   public static final int MAX_FRONT_MATTER = 64 * 1024;
-  /** Most category (or tag) names one article may list. */
-  public static final int MAX_NAMES = 100;
+  /** Most category (or tag) names one article may list by default ({@link ContentLimits#maxNames}). */
+  public static final int MAX_NAMES = ContentLimits.DEFAULTS.maxNames();
+
+  /**
+   * Longest category or tag name, and longest front-matter {@code id}, in code points: each
+   * becomes a URL path segment (up to 9 bytes a code point percent-encoded), and the whole request
+   * line must stay under the server's 8 KiB limit.
+   */
+  public static final int MAX_NAME_LENGTH = 256;
 
   private final FrontMatterDates dates;
-  private final StrictYamlLoader yaml = new StrictYamlLoader(MAX_FRONT_MATTER);
+  private final StrictYamlLoader yaml;
+  private final int maxNames;
 
-  public FrontMatterParser(FrontMatterDates dates) {
+  public FrontMatterParser(FrontMatterDates dates, ContentLimits limits) {
     this.dates = dates;
+    this.yaml = new StrictYamlLoader(MAX_FRONT_MATTER, limits.maxAliases(), limits.maxNesting());
+    this.maxNames = limits.maxNames();
   }
 
   /** The outcome of a successful parse: the front matter and the untrusted body. */
@@ -148,6 +158,9 @@ public final class FrontMatterParser {
       image = text(map, "thumbnail", at).strip();
     }
     String id = XmlText.clean(text(map, "id", at)).strip();
+    if (id.codePointCount(0, id.length()) > MAX_NAME_LENGTH) {
+      throw new ArticleException(at.line("id"), "id: longer than " + MAX_NAME_LENGTH + " characters");
+    }
     return new FrontMatter(
         title,
         names(map, "categories", at),
@@ -195,24 +208,29 @@ public final class FrontMatterParser {
    * Category or tag names: one string, a list, or Hexo's nested lists (every name counts). Names
    * are cleaned, NFC-normalized and trimmed; empty names and repeats are dropped.
    */
-  private static List<String> names(Map<?, ?> map, String key, KeyLines at) throws ArticleException {
+  private List<String> names(Map<?, ?> map, String key, KeyLines at) throws ArticleException {
     Object value = map.get(key);
     Set<String> names = new LinkedHashSet<>();
     collect(value, key, at, names, 0);
     return new ArrayList<>(names);
   }
 
-  private static void collect(Object value, String key, KeyLines at, Set<String> into, int depth)
+  private void collect(Object value, String key, KeyLines at, Set<String> into, int depth)
       throws ArticleException {
     if (value == null) {
       return;
     }
     if (value instanceof String s) {
       String name = XmlText.clean(s).strip();
+      if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+        throw new ArticleException(
+            at.line(key), key + ": a name is longer than " + MAX_NAME_LENGTH + " characters");
+      }
       if (!name.isEmpty()) {
         into.add(name);
-        if (into.size() > MAX_NAMES) {
-          throw new ArticleException(at.line(key), key + ": more than " + MAX_NAMES + " names");
+        if (into.size() > maxNames) {
+          throw new ArticleException(
+              at.line(key), key + ": more than " + maxNames + " names (config key 'maxNames')");
         }
       }
       return;

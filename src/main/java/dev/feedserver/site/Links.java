@@ -35,7 +35,8 @@ import java.util.OptionalInt;
  * A feed's browser preview ({@link Route.Preview}) has the feed's own URL.
  *
  * Names and ids are percent-encoded as UTF-8, every byte outside RFC 3986's unreserved set encoded
- * (so {@code /}, {@code ?}, {@code #}, {@code +} and spaces stay inside their segment). Pages are
+ * (so {@code /}, {@code ?}, {@code #}, {@code +} and spaces stay inside their segment); a name that
+ * is exactly {@code .} or {@code ..} is written {@code %2E} or {@code %2E%2E} in paths. Pages are
  * paths, not query strings, so an exported copy of the site works on any static host; the only
  * queries are a feed's {@code ?limit=} and an embed page's options. Entry ids
  * are {@code tag:} URIs built from the configured authority and the article id, independent of the
@@ -77,19 +78,19 @@ public final class Links {
       return path(preview.feed());
     }
     if (route instanceof Route.Feed feed) {
-      String prefix = feed.category().map(c -> "/" + CATEGORY + "/" + encode(c)).orElse("");
+      String prefix = feed.category().map(c -> "/" + CATEGORY + "/" + segment(c)).orElse("");
       String page = feed.page() > 1 ? "/" + PAGE + "/" + feed.page() : "";
       return prefix + page + "/" + feed.format().fileName();
     }
     if (route instanceof Route.CategoryPage category) {
       String page = category.page() > 1 ? "/" + PAGE + "/" + category.page() : "";
-      return "/" + CATEGORY + "/" + encode(category.name()) + page;
+      return "/" + CATEGORY + "/" + segment(category.name()) + page;
     }
     if (route instanceof Route.Entry entry) {
-      return "/" + ENTRY + "/" + encode(entry.id());
+      return "/" + ENTRY + "/" + segment(entry.id());
     }
     if (route instanceof Route.Embed embed) {
-      return "/" + CATEGORY + "/" + encode(embed.category()) + "/" + EMBED;
+      return "/" + CATEGORY + "/" + segment(embed.category()) + "/" + EMBED;
     }
     if (route instanceof Route.EmbedScript) {
       return "/" + EMBED_SCRIPT;
@@ -309,6 +310,20 @@ public final class Links {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One path segment: {@link #encode}d, except that a name that is exactly {@code .} or {@code ..}
+   * is written {@code %2E} or {@code %2E%2E}: as a raw dot-segment every client would resolve it
+   * away (RFC 3986 section 5.2.4) before the request is sent. {@link #route} reads both back.
+   * (Entry and feed ids are opaque {@code tag:} URIs, never resolved: they keep {@link #encode}, so
+   * no id already published changes.)
+   */
+  static String segment(String name) {
+    if (name.equals(".") || name.equals("..")) {
+      return "%2E".repeat(name.length());
+    }
+    return encode(name);
   }
 
   /** Percent-encodes UTF-8 bytes outside RFC 3986's unreserved characters. */

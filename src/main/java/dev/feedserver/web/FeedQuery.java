@@ -1,7 +1,14 @@
 package dev.feedserver.web;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -14,6 +21,35 @@ record FeedQuery(OptionalInt limit) {
     BadParameter(String message) {
       super(message);
     }
+  }
+
+  /**
+   * Reads a feed's parameters from the raw (still percent-encoded) query string: see {@link
+   * #params}.
+   */
+  static FeedQuery parse(String rawQuery, int maxLimit) throws BadParameter {
+    return parse(params(rawQuery), maxLimit);
+  }
+
+  /**
+   * Splits and decodes a raw (still percent-encoded) query string, strictly, so a bad escape is
+   * never a server error. A pair whose name cannot be decoded is not one of ours and is ignored; a
+   * value that cannot be decoded becomes one no check accepts, so a {@code limit} or {@code theme}
+   * spelled that way is refused like any other bad value rather than silently dropped.
+   */
+  static Map<String, List<String>> params(String rawQuery) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        if (name.isPresent()) {
+          String value = decode(eq < 0 ? "" : pair.substring(eq + 1)).orElse("?");
+          query.computeIfAbsent(name.get(), k -> new ArrayList<>()).add(value);
+        }
+      }
+    }
+    return query;
   }
 
   static FeedQuery parse(Map<String, List<String>> query, int maxLimit) throws BadParameter {
@@ -34,5 +70,32 @@ record FeedQuery(OptionalInt limit) {
       throw new BadParameter("query parameter 'limit': " + range + " (got " + n + ")");
     }
     return new FeedQuery(OptionalInt.of(n));
+  }
+
+  /** Form-style decoding ({@code +} is a space), strictly: empty when malformed or not UTF-8. */
+  private static Optional<String> decode(String s) {
+    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length);
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == '%') {
+        if (i + 2 >= raw.length) {
+          return Optional.empty();
+        }
+        int hi = Character.digit(raw[i + 1], 16);
+        int lo = Character.digit(raw[i + 2], 16);
+        if (hi < 0 || lo < 0) {
+          return Optional.empty();
+        }
+        bytes.write(hi << 4 | lo);
+        i += 2;
+      } else {
+        bytes.write(raw[i] == '+' ? ' ' : raw[i]);
+      }
+    }
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 }

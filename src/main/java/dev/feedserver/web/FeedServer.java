@@ -75,13 +75,28 @@ public final class FeedServer {
           config.http.compressionStrategy = CompressionStrategy.NONE;
           // Some clients send category names as raw UTF-8 instead of percent-escapes; Jetty
           // rejects those bytes by default. Links.route decodes both spellings alike.
+          // Category names may hold '/', '%' or be '..': their links carry %2F, %25 and %2E%2E,
+          // which Jetty calls ambiguous and refuses by default. Links.route reads the raw path
+          // segment by segment, so these are unambiguous here (docs/hardening.md).
           config.jetty.modifyHttpConfiguration(
               http ->
                   http.setUriCompliance(
                       UriCompliance.DEFAULT.with(
-                          "raw UTF-8 paths", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)));
-          // Let requests in flight finish when stopping (SIGTERM), for up to 10 s.
+                          "raw UTF-8 paths and encoded separators in names",
+                          UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS,
+                          UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                          UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+                          UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+                          UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
+          config.jetty.modifyServletContextHandler(
+              handler -> {
+                handler.getServletHandler().setDecodeAmbiguousURIs(true);
+                handler.setErrorHandler(new ErrorPages());
+              });
           config.jetty.modifyServer(server -> {
+            // requests Jetty refuses itself (bad encoding, too long) get our page, not Jetty's
+            server.setErrorHandler(new ErrorPages());
+            // Let requests in flight finish when stopping (SIGTERM), for up to 10 s.
             server.setStopTimeout(10_000);
             if (server.getHandler() != null) {
               server.setHandler(new GracefulHandler(server.getHandler()));
@@ -89,17 +104,19 @@ public final class FeedServer {
           });
           config.routes.get(HEALTH_PATH, this::health);
           config.routes.head(HEALTH_PATH, this::health);
-          for (String route : new String[] {"/", "/<path>"}) {
+          // "*", not "<path>": Javalin URL-decodes path parameters itself and fails with a 500 on
+          // a bad escape it meets (in a ";" parameter, say); we only read the raw path anyway.
+          for (String route : new String[] {"/", "/*"}) {
             config.routes.get(route, this::serve);
             config.routes.head(route, this::serve);
             config.routes.options(route, this::options);
           }
-          config.routes.error(HttpStatus.NOT_FOUND, ctx -> notFound(ctx, site.get()));
+          config.routes.error(HttpStatus.NOT_FOUND, this::notFoundOrMethodNotAllowed);
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                ctx.header("Content-Security-Policy", ErrorPages.CSP);
                 HttpCaching.uncached(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Representation.HTML, SERVER_ERROR);
               });
         });
@@ -117,14 +134,14 @@ public final class FeedServer {
     String vary = "Accept-Encoding";
     try {
       if (route instanceof Route.Feed feed) {
-        limit = FeedQuery.parse(ctx.queryParamMap(), maxLimit).limit();
+        limit = FeedQuery.parse(ctx.queryString(), maxLimit).limit();
         // the same URL is a feed for readers and a page for people: the answer varies by Accept
         vary = "Accept, Accept-Encoding";
         if (FeedNegotiation.wantsPreview(ctx.header("Accept"))) {
           route = new Route.Preview(feed);
         }
       } else if (route instanceof Route.Embed embed) {
-        route = embed.with(EmbedQuery.parse(ctx.queryParamMap()));
+        route = embed.with(EmbedQuery.parse(FeedQuery.params(ctx.queryString())));
       }
     } catch (FeedQuery.BadParameter e) {
       HttpCaching.uncached(
@@ -176,6 +193,21 @@ public final class FeedServer {
         + site.get().rendered().index().newestFirst().size() + "}\n";
     HttpCaching.uncached(ctx, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, "application/json",
         body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A 404 from any handler, or no route matched the method: GET, HEAD and OPTIONS get the 404 page;
+   * any other method gets 405 with {@code Allow}, whatever the path.
+   */
+  private void notFoundOrMethodNotAllowed(Context ctx) {
+    String method = ctx.req().getMethod();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      notFound(ctx, site.get());
+      return;
+    }
+    ctx.header("Allow", Cors.ALLOWED_METHODS);
+    ctx.header("Content-Security-Policy", ErrorPages.CSP);
+    HttpCaching.uncached(ctx, HttpStatus.METHOD_NOT_ALLOWED, Representation.HTML, ErrorPages.page(405));
   }
 
   private static void notFound(Context ctx, ServedSite current) {

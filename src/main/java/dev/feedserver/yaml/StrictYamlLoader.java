@@ -23,18 +23,35 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * they never leave the parser that asked for them.
  */
 public final class StrictYamlLoader {
-  /** Alias references allowed per document; front matter practically never needs any. */
+  /** Alias references allowed per document by default; front matter practically never needs any. */
   public static final int MAX_ALIASES = 20;
-  /** Maximum nesting depth of collections. */
+  /** Default maximum nesting depth of collections. */
   public static final int MAX_NESTING = 16;
 
   private final int maxCodePoints;
-  /** A Yaml instance is not thread-safe but costly to build: one per thread, reused. */
-  private final ThreadLocal<Yaml> yamls = ThreadLocal.withInitial(this::newYaml);
+  private final int maxAliases;
+  private final int maxNesting;
+  /**
+   * A Yaml instance is not thread-safe but costly to build: one per thread, reused, built from this
+   * loader's own limits.
+   */
+  private final ThreadLocal<Yaml> yamls;
 
   /** @param maxCodePoints maximum size of one document, in code points */
   public StrictYamlLoader(int maxCodePoints) {
+    this(maxCodePoints, MAX_ALIASES, MAX_NESTING);
+  }
+
+  /**
+   * @param maxCodePoints maximum size of one document, in code points
+   * @param maxAliases alias references allowed per document
+   * @param maxNesting maximum nesting depth of collections
+   */
+  public StrictYamlLoader(int maxCodePoints, int maxAliases, int maxNesting) {
     this.maxCodePoints = maxCodePoints;
+    this.maxAliases = maxAliases;
+    this.maxNesting = maxNesting;
+    this.yamls = ThreadLocal.withInitial(this::newYaml);
   }
 
   /**
@@ -63,8 +80,8 @@ public final class StrictYamlLoader {
   private Yaml newYaml() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_NESTING);
+    options.setMaxAliasesForCollections(maxAliases);
+    options.setNestingDepthLimit(maxNesting);
     options.setCodePointLimit(maxCodePoints);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);

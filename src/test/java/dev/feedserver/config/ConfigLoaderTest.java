@@ -78,6 +78,10 @@ class ConfigLoaderTest {
         "strict      | maybe         | config key 'strict'",
         "port        | 70000         | config key 'port'",
         "titel       | typo          | config key 'titel'",
+        "maxFileBytes | 100          | config key 'maxFileBytes'",
+        "maxAliases  | -1            | config key 'maxAliases'",
+        "maxNesting  | 0             | config key 'maxNesting'",
+        "maxNames    | 10001         | config key 'maxNames'",
       })
   void badValuesNameTheKey(String key, String value, String message) throws Exception {
     Path file = dir.resolve("bad.yaml");
@@ -102,5 +106,16 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file)))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(file + ":");
+  }
+
+  @Test
+  void contentLimitsDefaultToTheSafeConstantsAndAreKeys() throws Exception {
+    assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).limits())
+        .isEqualTo(new dev.feedserver.content.ContentLimits(10_485_760, 20, 16, 100))
+        .isEqualTo(dev.feedserver.content.ContentLimits.DEFAULTS);
+    Path file = dir.resolve("limits.yaml");
+    Files.writeString(file, "maxFileBytes: 4096\nmaxAliases: 0\nmaxNesting: 4\nmaxNames: 3\n");
+    assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).limits())
+        .isEqualTo(new dev.feedserver.content.ContentLimits(4096, 0, 4, 3));
   }
 }

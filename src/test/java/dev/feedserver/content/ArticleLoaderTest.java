@@ -17,8 +17,9 @@ class ArticleLoaderTest {
 
   private final ArticleLoader loader =
       new ArticleLoader(
-          new FrontMatterParser(new FrontMatterDates(ZoneId.of("Asia/Shanghai"))),
-          new HtmlSanitizer(URI.create("http://feeds.test/")));
+          new FrontMatterParser(new FrontMatterDates(ZoneId.of("Asia/Shanghai")), ContentLimits.DEFAULTS),
+          new HtmlSanitizer(URI.create("http://feeds.test/")),
+          ContentLimits.DEFAULTS);
 
   @Test
   void loadsTheFixtureAndNamesEveryProblem() throws Exception {
@@ -83,6 +84,7 @@ class ArticleLoaderTest {
     assertThat(result.articles()).extracting(Article::id).containsExactly("good");
     assertThat(result.problems())
         .extracting(ArticleProblem::toString)
-        .containsExactly("latin1.md:2: not valid UTF-8 (first bad byte at offset 14)");
+        .containsExactly("latin1.md:2: not valid UTF-8 (first bad byte at offset 14; it looks like Latin-1 or Windows-1252):"
+                + " convert the file to UTF-8");
   }
 }

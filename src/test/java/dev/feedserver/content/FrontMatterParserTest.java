@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FrontMatterParserTest {
   private final FrontMatterParser parser =
-      new FrontMatterParser(new FrontMatterDates(ZoneId.of("UTC")));
+      new FrontMatterParser(new FrontMatterDates(ZoneId.of("UTC")), ContentLimits.DEFAULTS);
 
   @Test
   void readsTheUsersSeedArticle() throws Exception {
@@ -210,5 +210,18 @@ class FrontMatterParserTest {
     assertThat(e).isNotNull();
     assertThat(e.getMessage()).contains("categories: more than 100 names");
     assertThat(e.line()).isEqualTo(4);
+  }
+
+  @Test
+  void configuredLimitsApply() {
+    FrontMatterParser tight =
+        new FrontMatterParser(new FrontMatterDates(ZoneId.of("UTC")), new ContentLimits(1024, 0, 2, 2));
+    String head = "---\ntitle: T\ndate: 2021-12-06\n";
+    assertThat(catchThrowableOfType(ArticleException.class, () -> tight.parse(head + "categories: [a, b, c]\n---\n")))
+        .hasMessage("categories: more than 2 names (config key 'maxNames')");
+    assertThat(catchThrowableOfType(ArticleException.class, () -> tight.parse(head + "a: &a [x]\ncategories: *a\n---\n")))
+        .hasMessageContaining("invalid YAML");
+    assertThat(catchThrowableOfType(ArticleException.class, () -> tight.parse(head + "x: [[[y]]]\n---\n")))
+        .hasMessageContaining("invalid YAML");
   }
 }

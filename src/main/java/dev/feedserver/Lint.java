@@ -1,0 +1,66 @@
+package dev.feedserver;
+
+import dev.feedserver.config.Config;
+import dev.feedserver.config.ConfigException;
+import dev.feedserver.config.ConfigLoader;
+import dev.feedserver.content.ArticleProblem;
+import dev.feedserver.content.LoadResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code feedserver lint [DIR]}: reads a content folder with the server's own loader and limits,
+ * prints every problem as {@code file:line: reason} (the words the server logs, from {@link
+ * ArticleProblem#toString()}) and a one-line summary. Exit status: 0 clean, 1 any problem, 2 usage
+ * or configuration error. {@code DIR} defaults to the configured {@code contentDir}.
+ */
+public final class Lint {
+  public static final int CLEAN = 0;
+  public static final int PROBLEMS = 1;
+  public static final int USAGE = 2;
+
+  private Lint() {}
+
+  /**
+   * Runs the command.
+   *
+   * @param args the arguments after {@code lint}
+   * @param environment the process environment (configuration, as for the server)
+   * @return the exit status
+   */
+  public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+      err.println("usage: feedserver lint [DIR]   (DIR defaults to the configured contentDir)");
+      return USAGE;
+    }
+    Config config;
+    try {
+      config = new ConfigLoader(environment).load();
+    } catch (ConfigException e) {
+      err.println("feedserver lint: " + e.getMessage());
+      return USAGE;
+    }
+    Path dir = args.isEmpty() ? config.contentDir() : Path.of(args.get(0));
+    LoadResult result;
+    try {
+      result = new Publisher(config).load(dir);
+    } catch (IOException e) {
+      err.println("feedserver lint: " + e.getMessage());
+      return USAGE;
+    }
+    for (ArticleProblem problem : result.problems()) {
+      out.println(problem);
+    }
+    int problems = result.problems().size();
+    out.println(
+        dir + ": " + count(result.articles().size(), "article") + ", " + count(problems, "problem"));
+    return problems == 0 ? CLEAN : PROBLEMS;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
