@@ -79,7 +79,7 @@ final class HostileCorpus {
     return "---\ntitle: " + title + "\ndate: 2024-02-01\n---\n" + body + "\n";
   }
 
-  private static void mkfifo(Path path) throws IOException {
+  static void mkfifo(Path path) throws IOException {
     try {
       Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
       if (p.waitFor() != 0) {

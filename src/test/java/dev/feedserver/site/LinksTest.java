@@ -98,6 +98,29 @@ class LinksTest {
   }
 
   @Test
+  void dotSegmentNamesAreEncodedInPathsAndReadBackButIdsKeepTheirSpelling() {
+    for (String name : new String[] {".", ".."}) {
+      String encoded = "%2E".repeat(name.length());
+      assertThat(links.categoryPath(name)).isEqualTo("/category/" + encoded);
+      assertThat(links.path(new Route.Feed(Optional.of(name), FeedFormat.RSS, 2)))
+          .isEqualTo("/category/" + encoded + "/page/2/rss.xml");
+      assertThat(links.path(new Route.Embed(name, EmbedOptions.DEFAULT))).isEqualTo("/category/" + encoded + "/embed");
+      assertThat(links.entryPath(name)).isEqualTo("/entry/" + encoded);
+      for (Route route : new Route[] {new Route.CategoryPage(name, 1), new Route.Feed(Optional.of(name), FeedFormat.JSON, 3),
+          new Route.Embed(name, EmbedOptions.DEFAULT), new Route.Entry(name)}) {
+        assertThat(links.route(links.path(route))).as(route.toString()).contains(route);
+      }
+      // lower-case escapes read the same
+      assertThat(links.route("/category/" + encoded.toLowerCase())).contains(new Route.CategoryPage(name, 1));
+      // an entry's tag: URI is opaque (never resolved): it keeps the spelling it always had
+      assertThat(links.entryTag(name)).isEqualTo("tag:example.org,2026:" + name);
+    }
+    // only a whole segment is a dot-segment
+    assertThat(links.categoryPath("...")).isEqualTo("/category/...");
+    assertThat(links.categoryPath(".x")).isEqualTo("/category/.x");
+  }
+
+  @Test
   void entryIdsDoNotDependOnBaseUrlOrScheme() {
     Links moved = new Links(URI.create("http://localhost:7070/"), "example.org,2026");
     assertThat(links.entryTag("000_dc3f88500a8e27b9"))
