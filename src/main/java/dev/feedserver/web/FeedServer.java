@@ -107,7 +107,8 @@ public final class FeedServer {
 
   private void serve(Context ctx) {
     ServedSite current = site.get();
-    Optional<Route> path = links.route(ctx.req().getRequestURI());
+    String uri = ctx.req().getRequestURI();
+    Optional<Route> path = current.polledRouteAt(uri).or(() -> links.route(uri));
     if (path.isEmpty()) {
       notFound(ctx, current);
       return;
@@ -117,7 +118,9 @@ public final class FeedServer {
     String vary = "Accept-Encoding";
     try {
       if (route instanceof Route.Feed feed) {
-        limit = FeedQuery.parse(ctx.queryParamMap(), maxLimit).limit();
+        if (ctx.req().getQueryString() != null) {
+          limit = FeedQuery.parse(ctx.queryParamMap(), maxLimit).limit();
+        }
         // the same URL is a feed for readers and a page for people: the answer varies by Accept
         vary = "Accept, Accept-Encoding";
         if (FeedNegotiation.wantsPreview(ctx.header("Accept"))) {
