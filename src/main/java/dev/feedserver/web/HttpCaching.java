@@ -96,6 +96,9 @@ final class HttpCaching {
   private static boolean notModified(Context ctx, HttpResource resource) {
     String ifNoneMatch = ctx.header("If-None-Match");
     if (ifNoneMatch != null) {
+      if (resource.hasEtag(ifNoneMatch)) {
+        return true; // the usual case: exactly one tag, the one we sent
+      }
       for (String tag : ifNoneMatch.split(",")) {
         String t = tag.strip();
         if (t.startsWith("W/")) {
