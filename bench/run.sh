@@ -79,6 +79,12 @@ PY
 }
 sizes() { printf '%s B / %s B gz' "$(stat -c %s "$1")" "$(stat -c %s "$1.gz")"; }
 
+# warm-up: the JIT compiles the request path before anything is measured
+for url in "http://127.0.0.1:$APP_PORT$SMALL" "http://127.0.0.1:$APP_PORT$LARGE" "http://127.0.0.1:$BARE_PORT/small"; do
+  wrk -t2 -c"$CONNECTIONS" -d3s "$url" > /dev/null 2>&1 || true
+  wrk -t2 -c"$CONNECTIONS" -d2s -H "Accept-Encoding: gzip" -H "If-None-Match: $APP_ETAG" "$url" > /dev/null 2>&1 || true
+done
+
 declare -A R
 R[app_small]=$(run "http://127.0.0.1:$APP_PORT$SMALL")
 R[nginx_small]=$(run "http://127.0.0.1:$NGINX_PORT$SMALL")

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  */
 public final class RenderedSite {
   private final Set<Route> polled;
+  private final java.util.Map<String, Route> polledByPath;
   private final ConcurrentHashMap<Route, Optional<Representation>> rendered = new ConcurrentHashMap<>();
   private final SiteRenderer renderer;
   private final ArticleIndex index;
@@ -26,9 +27,24 @@ public final class RenderedSite {
 
   RenderedSite(Set<Route> polled, SiteRenderer renderer, ArticleIndex index, Representation notFound) {
     this.polled = Set.copyOf(polled);
+    java.util.Map<String, Route> byPath = new java.util.HashMap<>();
+    for (Route route : polled) {
+      if (!(route instanceof Route.Preview)) { // a preview lives at its feed's path
+        byPath.put(renderer.path(route), route);
+      }
+    }
+    this.polledByPath = java.util.Map.copyOf(byPath);
     this.renderer = renderer;
     this.index = index;
     this.notFound = notFound;
+  }
+
+  /**
+   * The polled route whose canonical path is exactly {@code rawPath}: what readers request, since
+   * they follow our links; a map lookup instead of parsing the path.
+   */
+  public Optional<Route> polledRouteAt(String rawPath) {
+    return Optional.ofNullable(polledByPath.get(rawPath));
   }
 
   /** The routes readers poll: rendered once and kept for the life of this site. */

@@ -82,6 +82,11 @@ public final class SiteRenderer {
     return new RenderedSite(polled, this, index, notFound);
   }
 
+  /** The canonical path of a route. */
+  String path(Route route) {
+    return links.path(route);
+  }
+
   /**
    * Every route of {@code index} that has a plain path, at the default page size: what a static
    * copy of the site holds. Feed previews share their feed's path and other embed options are

@@ -38,6 +38,32 @@ final class AcceptEncoding {
     return new AcceptEncoding(weights);
   }
 
+  /**
+   * Parsed headers by their text: clients send a handful of distinct values, so each is parsed
+   * once. Bounded: past {@link #MAX} distinct values, new ones are parsed every time.
+   */
+  static final class Cache {
+    private static final int MAX = 256;
+    private final java.util.concurrent.ConcurrentHashMap<String, AcceptEncoding> parsed =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private static final AcceptEncoding NONE = new AcceptEncoding(Map.of());
+
+    AcceptEncoding parse(String header) {
+      if (header == null) {
+        return NONE;
+      }
+      AcceptEncoding known = parsed.get(header);
+      if (known != null) {
+        return known;
+      }
+      AcceptEncoding fresh = AcceptEncoding.parse(header);
+      if (parsed.size() < MAX) {
+        parsed.put(header, fresh);
+      }
+      return fresh;
+    }
+  }
+
   /** Whether the coding is acceptable: named with q > 0, or covered by {@code *} with q > 0. */
   boolean accepts(String coding) {
     Double q = weights.get(coding);

@@ -14,8 +14,8 @@ final class FeedNegotiation {
 
   /** Whether the client prefers the HTML preview to the feed. */
   static boolean wantsPreview(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return false;
+    if (accept == null || !accept.regionMatches(true, 0, "text/html", 0, 9) && !accept.contains("html")) {
+      return false; // readers and curl: no HTML type named at all (checked before any parsing)
     }
     double html = 0;
     double best = 0;

@@ -124,7 +124,8 @@ public final class FeedServer {
 
   private void serve(Context ctx) {
     ServedSite current = site.get();
-    Optional<Route> path = links.route(ctx.req().getRequestURI());
+    String uri = ctx.req().getRequestURI();
+    Optional<Route> path = current.polledRouteAt(uri).or(() -> links.route(uri));
     if (path.isEmpty()) {
       notFound(ctx, current);
       return;
@@ -134,14 +135,17 @@ public final class FeedServer {
     String vary = "Accept-Encoding";
     try {
       if (route instanceof Route.Feed feed) {
-        limit = FeedQuery.parse(ctx.queryString(), maxLimit).limit();
+        String query = ctx.req().getQueryString(); // raw: decoded strictly by FeedQuery, never by Javalin
+        if (query != null) {
+          limit = FeedQuery.parse(query, maxLimit).limit();
+        }
         // the same URL is a feed for readers and a page for people: the answer varies by Accept
         vary = "Accept, Accept-Encoding";
         if (FeedNegotiation.wantsPreview(ctx.header("Accept"))) {
           route = new Route.Preview(feed);
         }
       } else if (route instanceof Route.Embed embed) {
-        route = embed.with(EmbedQuery.parse(FeedQuery.params(ctx.queryString())));
+        route = embed.with(EmbedQuery.parse(FeedQuery.params(ctx.req().getQueryString())));
       }
     } catch (FeedQuery.BadParameter e) {
       HttpCaching.uncached(

@@ -23,9 +23,9 @@ import java.time.format.DateTimeParseException;
  * </ul>
  */
 final class HttpCaching {
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private final String cacheControl;
+  private final AcceptEncoding.Cache encodings = new AcceptEncoding.Cache();
 
   /** @param maxAge seconds a cache may reuse a response before revalidating */
   HttpCaching(int maxAge) {
@@ -38,9 +38,9 @@ final class HttpCaching {
    * Accept-Encoding}).
    */
   void respond(Context ctx, HttpResource resource, String vary) {
-    HttpResource.Variant variant = resource.select(AcceptEncoding.parse(ctx.header("Accept-Encoding")));
+    HttpResource.Variant variant = resource.select(encodings.parse(ctx.header("Accept-Encoding")));
     ctx.header("ETag", variant.etag());
-    ctx.header("Last-Modified", HTTP_DATE.format(resource.lastModified()));
+    ctx.header("Last-Modified", resource.lastModifiedHeader());
     ctx.header("Cache-Control", cacheControl);
     ctx.header("Vary", vary);
     ctx.contentType(resource.contentType());
@@ -81,12 +81,24 @@ final class HttpCaching {
     ctx.status(status);
     // An explicit length keeps Jetty from chunking bodies over its buffer size.
     ctx.header("Content-Length", Integer.toString(body.length));
-    ctx.result(body);
+    if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+      return;
+    }
+    // Straight to the servlet's stream: Javalin's result() would copy the bytes through its own
+    // stream wrapper in 8 KiB chunks, on every request.
+    try {
+      ctx.res().getOutputStream().write(body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // the client went away
+    }
   }
 
   private static boolean notModified(Context ctx, HttpResource resource) {
     String ifNoneMatch = ctx.header("If-None-Match");
     if (ifNoneMatch != null) {
+      if (resource.hasEtag(ifNoneMatch)) {
+        return true; // the usual case: exactly one tag, the one we sent
+      }
       for (String tag : ifNoneMatch.split(",")) {
         String t = tag.strip();
         if (t.startsWith("W/")) {

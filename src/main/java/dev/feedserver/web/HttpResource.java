@@ -25,6 +25,8 @@ final class HttpResource {
   private final Optional<Variant> gzip;
   private final Optional<Variant> brotli;
   private final Instant lastModified;
+  /** {@link #lastModified} as an HTTP date, formatted once. */
+  private final String lastModifiedHeader;
   private final String hash;
 
   private HttpResource(Representation representation, Variant identity, Optional<Variant> gzip,
@@ -36,6 +38,8 @@ final class HttpResource {
     this.gzip = gzip;
     this.brotli = brotli;
     this.lastModified = lastModified;
+    this.lastModifiedHeader = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .withZone(java.time.ZoneOffset.UTC).format(lastModified);
     this.hash = hash;
   }
 
@@ -83,6 +87,11 @@ final class HttpResource {
 
   Instant lastModified() {
     return lastModified;
+  }
+
+  /** The Last-Modified header value. */
+  String lastModifiedHeader() {
+    return lastModifiedHeader;
   }
 
   /** The variant to send for a request's Accept-Encoding. */

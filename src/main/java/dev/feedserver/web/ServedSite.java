@@ -87,6 +87,14 @@ public final class ServedSite {
     });
   }
 
+  /**
+   * The route at a raw request path, when the path is exactly the canonical path of a polled route
+   * (what readers request, since they follow our links): a map lookup instead of parsing.
+   */
+  Optional<Route> polledRouteAt(String rawPath) {
+    return rendered.polledRouteAt(rawPath);
+  }
+
   /** The response for a route at a page size; empty when the route names nothing. */
   Optional<HttpResource> resolve(Route route, OptionalInt limit) {
     if (limit.isEmpty() && rendered.polledRoutes().contains(route)) {
