@@ -265,11 +265,17 @@ public final class ArticleLoader {
     return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Bytes decoded to find the front matter when loading (the whole file is still checked to be
+   * UTF-8): room for the largest front matter allowed, in the widest encoding, and blank lines.
+   */
+  private static final int HEAD_BYTES = 512 * 1024;
+
   /** Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. */
   public FileResult read(Path contentDir, Path relative) {
     try {
       byte[] bytes = readBounded(contentDir, relative);
-      FrontMatterParser.Parsed parsed = parser.parse(TextEncoding.decodeUtf8(bytes));
+      FrontMatterParser.Parsed parsed = parser.parse(TextEncoding.decodeUtf8Head(bytes, HEAD_BYTES));
       FrontMatter fm = parsed.frontMatter();
       String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
       CRC32C crc = new CRC32C();

@@ -89,6 +89,13 @@ public final class FrontMatterDates {
 
   static final int MAX_YEAR = 9999;
 
+  private static final java.util.regex.Pattern BARE_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern ISO_START =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*");
+  private static final java.util.regex.Pattern RFC_START =
+      java.util.regex.Pattern.compile("(?i)([a-z]{3}, )?\\d{1,2} [a-z]{3} \\d{4} .*");
+
   private final ZoneId zone;
 
   /** @param zone zone for dates written without an offset */
@@ -108,18 +115,18 @@ public final class FrontMatterDates {
       throw new DateTimeException("empty date");
     }
     for (Shape shape : SHAPES) {
+      if (!shape.claims(value)) {
+        continue; // cheap: no exception thrown for the shapes that cannot fit
+      }
       Instant instant;
       try {
         instant = shape.parse(value, zone);
       } catch (DateTimeParseException e) {
-        if (shape.claims(value) && e.getCause() != null) {
+        if (e.getCause() != null) {
           throw new DateTimeException(
               "impossible date '" + value + "'" + reasonOf(e));
         }
-        if (shape.claims(value)) {
-          break; // the right start, but a tail no shape reads (a zone name, say)
-        }
-        continue;
+        break; // the right start, but a tail no shape reads (a zone name, say)
       }
       int year = instant.atOffset(ZoneOffset.UTC).getYear();
       if (year < MIN_YEAR || year > MAX_YEAR) {
@@ -154,7 +161,7 @@ public final class FrontMatterDates {
             }
 
             public boolean claims(String value) {
-              return value.matches("\\d{4}-\\d{2}-\\d{2}");
+              return BARE_DATE.matcher(value).matches();
             }
           },
           new Shape() { // ISO 8601 / Hexo
@@ -167,7 +174,7 @@ public final class FrontMatterDates {
             }
 
             public boolean claims(String value) {
-              return value.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*");
+              return ISO_START.matcher(value).matches();
             }
           },
           new Shape() { // RFC 1123
@@ -176,7 +183,7 @@ public final class FrontMatterDates {
             }
 
             public boolean claims(String value) {
-              return value.matches("(?i)([a-z]{3}, )?\\d{1,2} [a-z]{3} \\d{4} .*");
+              return RFC_START.matcher(value).matches();
             }
           });
 }

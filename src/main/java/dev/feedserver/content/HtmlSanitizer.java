@@ -194,8 +194,30 @@ public final class HtmlSanitizer {
     if (cleaned.isEmpty()) {
       return Optional.empty();
     }
+    if (isPlainAbsoluteHttpUrl(cleaned)) {
+      return Optional.of(cleaned); // the usual case, without jsoup's resolver
+    }
     String resolved = resolve(cleaned);
     return isHttpUrl(resolved) ? Optional.of(resolved) : Optional.empty();
+  }
+
+  /** An http(s) URL with a host and nothing to resolve or clean: printable ASCII, no backslash. */
+  private static boolean isPlainAbsoluteHttpUrl(String url) {
+    if (!url.startsWith("https://") && !url.startsWith("http://")) {
+      return false;
+    }
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c <= 0x20 || c >= 0x7F || c == '\\' || c == '"' || c == '<' || c == '>') {
+        return false;
+      }
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      return uri.getHost() != null && !uri.getHost().isEmpty();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private String sanitizeOnce(String html) {

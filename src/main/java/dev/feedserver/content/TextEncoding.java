@@ -20,6 +20,77 @@ final class TextEncoding {
 
   private TextEncoding() {}
 
+  /**
+   * The text of a file's first {@code maxBytes} bytes (cut at a character boundary), after checking
+   * that ALL of it is UTF-8: loading needs only the front matter, so the body is validated without
+   * being turned into a string. Errors are exactly those of {@link #decodeUtf8}.
+   */
+  static String decodeUtf8Head(byte[] bytes, int maxBytes) throws ArticleException {
+    if (startsLikeUtf16(bytes) || nulShape(bytes) != null || firstInvalidUtf8(bytes) >= 0) {
+      return decodeUtf8(bytes); // throws the detailed error
+    }
+    int end = Math.min(bytes.length, maxBytes);
+    while (end < bytes.length && end > 0 && (bytes[end] & 0xC0) == 0x80) {
+      end--; // never cut a character in two
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
+  }
+
+  private static boolean startsLikeUtf16(byte[] bytes) {
+    return bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+            || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+  }
+
+  /**
+   * Offset of the first byte that is not part of well-formed UTF-8 (Unicode's Table 3-7: no
+   * overlongs, no surrogates, nothing past U+10FFFF, no truncated sequence), or -1.
+   */
+  static int firstInvalidUtf8(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+      } else if (c >= 0xC2 && c <= 0xDF) {
+        if (i + 1 >= n || !continuation(b[i + 1])) {
+          return i;
+        }
+        i += 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        if (i + 2 >= n) {
+          return i;
+        }
+        int c1 = b[i + 1] & 0xff;
+        int lo = c == 0xE0 ? 0xA0 : 0x80;
+        int hi = c == 0xED ? 0x9F : 0xBF;
+        if (c1 < lo || c1 > hi || !continuation(b[i + 2])) {
+          return i;
+        }
+        i += 3;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        if (i + 3 >= n) {
+          return i;
+        }
+        int c1 = b[i + 1] & 0xff;
+        int lo = c == 0xF0 ? 0x90 : 0x80;
+        int hi = c == 0xF4 ? 0x8F : 0xBF;
+        if (c1 < lo || c1 > hi || !continuation(b[i + 2]) || !continuation(b[i + 3])) {
+          return i;
+        }
+        i += 4;
+      } else {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean continuation(byte b) {
+    return (b & 0xC0) == 0x80;
+  }
+
   static String decodeUtf8(byte[] bytes) throws ArticleException {
     if (bytes.length >= 2
         && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
