@@ -34,10 +34,10 @@ public final class App {
   private Javalin javalin;
   private ContentWatcher watcher;
 
-  private App(Config config, Publisher publisher, ServedSite first) {
+  private App(Config config, Publisher publisher) {
     this.config = config;
     this.publisher = publisher;
-    this.current = new AtomicReference<>(first);
+    this.current = new AtomicReference<>();
     this.hub = config.hub().map(HubNotifier::new);
   }
 
@@ -63,13 +63,28 @@ public final class App {
   public static App start(Config config) {
     long started = System.nanoTime();
     Publisher publisher = new Publisher(config);
-    Publisher.Publication publication = publish(config, publisher);
-    App app = new App(config, publisher, ServedSite.first(publication.site(), Instant.now()));
-    app.javalin =
-        new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(),
+    App app = new App(config, publisher);
+    // The server starts while the content loads (/healthz says "loading", other paths 503): its
+    // start-up and the reading of files overlap. A load that fails stops it again.
+    java.util.concurrent.CompletableFuture<Javalin> server = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(),
                 config.corsOrigins(), app.draining::get)
             .create()
-            .start(config.port());
+            .start(config.port()),
+        task -> new Thread(task, "server-start").start());
+    Publisher.Publication publication;
+    try {
+      publication = publish(config, publisher);
+    } catch (RuntimeException e) {
+      server.thenAccept(Javalin::stop).join();
+      throw e;
+    }
+    app.current.set(ServedSite.first(publication.site(), Instant.now()));
+    try {
+      app.javalin = server.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     // Prepare every polled response in the background; a request that comes first prepares its own.
     Thread warm = new Thread(() -> {
       app.current.get().warm();

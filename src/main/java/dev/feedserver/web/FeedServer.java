@@ -48,7 +48,8 @@ public final class FeedServer {
   public static final String HEALTH_PATH = "/healthz";
 
   /**
-   * @param site the current site; read once per request, so a swap is atomic
+   * @param site the current site, null while the first one loads; read once per request, so a
+   *     swap is atomic
    * @param maxLimit largest {@code ?limit=} accepted
    * @param maxAge seconds of {@code Cache-Control: max-age}
    * @param corsOrigins origins allowed to read feeds and embed resources cross-origin
@@ -101,6 +102,17 @@ public final class FeedServer {
             if (server.getHandler() != null) {
               server.setHandler(new GracefulHandler(server.getHandler()));
             }
+          });
+          // The port opens while the content loads: until then only /healthz answers ("loading").
+          config.routes.before(ctx -> {
+            if (site.get() == null && !ctx.path().equals(HEALTH_PATH)) {
+              throw new Loading();
+            }
+          });
+          config.routes.exception(Loading.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            HttpCaching.uncached(ctx, HttpStatus.SERVICE_UNAVAILABLE, TEXT,
+                "loading the articles; try again in a second\n".getBytes(StandardCharsets.UTF_8));
           });
           config.routes.get(HEALTH_PATH, this::health);
           config.routes.head(HEALTH_PATH, this::health);
@@ -192,11 +204,20 @@ public final class FeedServer {
 
   /** 200 while serving (the content is loaded before the port opens), 503 while draining. */
   private void health(Context ctx) {
-    boolean ready = !draining.getAsBoolean();
-    String body = "{\"status\":\"" + (ready ? "ready" : "draining") + "\",\"articles\":"
-        + site.get().rendered().index().newestFirst().size() + "}\n";
+    ServedSite current = site.get();
+    boolean ready = current != null && !draining.getAsBoolean();
+    String status = current == null ? "loading" : ready ? "ready" : "draining";
+    int articles = current == null ? 0 : current.rendered().index().newestFirst().size();
+    String body = "{\"status\":\"" + status + "\",\"articles\":" + articles + "}\n";
     HttpCaching.uncached(ctx, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, "application/json",
         body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Thrown before any handler while the content is still loading: answered 503 with Retry-After. */
+  private static final class Loading extends RuntimeException {
+    Loading() {
+      super("loading", null, false, false);
+    }
   }
 
   /**
