@@ -2,6 +2,7 @@
 # Benchmark: feedserver against nginx serving the exported files and a bare Javalin app, in one run.
 #
 #   bash bench/run.sh [ARTICLES]        (default 10000; 1000, 10000 and 100000 are the documented sizes)
+#   LOAD=0 bash bench/run.sh 100000     (start-up, heap and reload only: no export, no wrk)
 #
 # Prints a Markdown table: req/s, p50/p99 latency and ratios for a 5 KB-class feed, a 60 KB-class
 # feed (identity and gzip), a 304 and a permalink page; start-up time to the first feed, heap after
@@ -38,6 +39,27 @@ until curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null; do sleep 0.1; do
 sleep 2 # let the background warm-up finish
 jcmd "$APP_PID" GC.run >/dev/null
 heap_mb=$(jcmd "$APP_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print int(v/1024); exit}}')
+
+reload_latency() { # edit one article, time until its permalink page shows it
+  victim=$(ls "$CORPUS"/01/*.txt | head -1)
+  cp "$victim" "$WORK/victim.bak"
+  marker="reload-$(date +%s%N)"
+  t0=$(date +%s%N)
+  sed -i "0,/^title: '/s//title: '$marker /" "$victim"
+  until curl -s "http://127.0.0.1:$APP_PORT/entry/$(basename "$victim" .txt)" | grep -q "$marker"; do sleep 0.01; done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  cp "$WORK/victim.bak" "$victim"
+}
+if [ "${LOAD:-1}" = 0 ]; then
+  reload_ms=$(reload_latency)
+  echo
+  echo "feedserver: $ARTICLES articles ($(du -sh "$CORPUS" | cut -f1)), -Xmx512m, $(nproc) cores, $(date -u +%Y-%m-%d)"
+  echo
+  echo "| start-up to first feed | heap after GC | reload latency (edit to visible) |"
+  echo "| ---: | ---: | ---: |"
+  echo "| ${startup_ms} ms | ${heap_mb} MB | ${reload_ms} ms |"
+  exit 0
+fi
 
 # ---- the same bytes for nginx and the bare app ----
 rm -rf "$EXPORT"
@@ -101,15 +123,7 @@ R[bare_304]=$(run "http://127.0.0.1:$BARE_PORT/large" 'If-None-Match: "bare"')
 R[app_page]=$(run "http://127.0.0.1:$APP_PORT$PAGE")
 R[nginx_page]=$(run "http://127.0.0.1:$NGINX_PORT$PAGE")
 
-# ---- reload: edit one article, time until its feed shows it ----
-victim=$(ls "$CORPUS"/01/*.txt | head -1)
-cp "$victim" "$WORK/victim.bak"
-marker="reload-$(date +%s%N)"
-t0=$(date +%s%N)
-sed -i "0,/^title: '/s//title: '$marker /" "$victim"
-until curl -s "http://127.0.0.1:$APP_PORT/entry/$(basename "$victim" .txt)" | grep -q "$marker"; do sleep 0.01; done
-reload_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-cp "$WORK/victim.bak" "$victim"
+reload_ms=$(reload_latency)
 
 field() { echo "$1" | cut -d' ' -f"$2"; }
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
