@@ -255,7 +255,7 @@ public final class Links {
       }
     }
     if (s.length == 2 && s[0].equals(ENTRY)) {
-      return decode(s[1]).filter(id -> !id.isEmpty()).map(Route.Entry::new);
+      return PercentEncoding.decodePathSegment(s[1]).filter(id -> !id.isEmpty()).map(Route.Entry::new);
     }
     Optional<String> category = Optional.empty();
     int at = 0;
@@ -263,7 +263,7 @@ public final class Links {
       if (s.length < 2) {
         return Optional.empty();
       }
-      category = decode(s[1]).map(Category::key).filter(n -> !n.isEmpty());
+      category = PercentEncoding.decodePathSegment(s[1]).map(Category::key).filter(n -> !n.isEmpty());
       if (category.isEmpty()) {
         return Optional.empty();
       }
@@ -328,49 +328,7 @@ public final class Links {
 
   /** Percent-encodes UTF-8 bytes outside RFC 3986's unreserved characters. */
   static String encode(String segment) {
-    byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length * 3);
-    for (byte b : bytes) {
-      int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return out.toString();
+    return PercentEncoding.encode(segment);
   }
 
-  /**
-   * Decodes one path segment as a request carries it: percent-escapes as UTF-8, raw characters as
-   * they are. Empty when the escapes are malformed or the bytes are not UTF-8.
-   */
-  static Optional<String> decode(String segment) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
-    byte[] raw = segment.getBytes(StandardCharsets.UTF_8);
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == '%') {
-        if (i + 2 >= raw.length) {
-          return Optional.empty();
-        }
-        int hi = Character.digit(raw[i + 1], 16);
-        int lo = Character.digit(raw[i + 2], 16);
-        if (hi < 0 || lo < 0) {
-          return Optional.empty();
-        }
-        bytes.write(hi << 4 | lo);
-        i += 2;
-      } else {
-        bytes.write(raw[i]);
-      }
-    }
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package dev.feedserver.web;
 
+import dev.feedserver.site.PercentEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,9 +43,9 @@ record FeedQuery(OptionalInt limit) {
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
         int eq = pair.indexOf('=');
-        Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        Optional<String> name = PercentEncoding.decodeQueryPart(eq < 0 ? pair : pair.substring(0, eq));
         if (name.isPresent()) {
-          String value = decode(eq < 0 ? "" : pair.substring(eq + 1)).orElse("?");
+          String value = PercentEncoding.decodeQueryPart(eq < 0 ? "" : pair.substring(eq + 1)).orElse("?");
           query.computeIfAbsent(name.get(), k -> new ArrayList<>()).add(value);
         }
       }
@@ -70,32 +71,5 @@ record FeedQuery(OptionalInt limit) {
       throw new BadParameter("query parameter 'limit': " + range + " (got " + n + ")");
     }
     return new FeedQuery(OptionalInt.of(n));
-  }
-
-  /** Form-style decoding ({@code +} is a space), strictly: empty when malformed or not UTF-8. */
-  private static Optional<String> decode(String s) {
-    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length);
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == '%') {
-        if (i + 2 >= raw.length) {
-          return Optional.empty();
-        }
-        int hi = Character.digit(raw[i + 1], 16);
-        int lo = Character.digit(raw[i + 2], 16);
-        if (hi < 0 || lo < 0) {
-          return Optional.empty();
-        }
-        bytes.write(hi << 4 | lo);
-        i += 2;
-      } else {
-        bytes.write(raw[i] == '+' ? ' ' : raw[i]);
-      }
-    }
-    try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -75,7 +75,7 @@ public final class StaticExport {
       if (segment.isEmpty()) {
         continue;
       }
-      String name = decode(segment);
+      String name = dev.feedserver.site.PercentEncoding.decodePathSegment(segment).orElse("");
       if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0
           || name.contains("/")) {
         return Optional.empty();
@@ -91,7 +91,4 @@ public final class StaticExport {
         || route instanceof Route.Embed;
   }
 
-  private static String decode(String segment) {
-    return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-  }
 }
