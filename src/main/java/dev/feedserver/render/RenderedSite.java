@@ -63,6 +63,11 @@ public final class RenderedSite {
     return renderer.render(index, route, limit);
   }
 
+  /** What a polled route's bytes depend on: equal inputs (by {@code equals}), equal bytes. */
+  public Object inputs(Route route) {
+    return renderer.inputs(index, route);
+  }
+
   /** Every route with a plain path at the default page size, for a static copy of the site. */
   public Stream<Route> routes() {
     return renderer.routes(index);

@@ -160,6 +160,48 @@ public final class SiteRenderer {
     return Optional.empty();
   }
 
+  /**
+   * Everything a polled route's bytes depend on besides the configuration, which is fixed for the
+   * life of the process: equal inputs, equal bytes. Articles carry a fingerprint of their file's
+   * bytes, so an edited article is a different input. A reload uses this to keep every response
+   * whose inputs did not change without rendering it again.
+   */
+  Object inputs(ArticleIndex index, Route route) {
+    if (route instanceof Route.Preview preview) {
+      return List.of("preview", inputs(index, preview.feed()));
+    }
+    if (route instanceof Route.Feed feed) {
+      List<Article> entries =
+          feed.category().isEmpty()
+              ? index.newestFirst()
+              : index.category(feed.category().get()).map(Category::articles).orElse(List.of());
+      int size = entries.size();
+      int from = Math.min(size, (feed.page() - 1) * feedSize);
+      return List.of(route, List.copyOf(entries.subList(from, Math.min(size, from + feedSize))),
+          PagedFeed.pageCount(size, feedSize));
+    }
+    if (route instanceof Route.CategoryPage page) {
+      List<Article> all = index.category(page.name()).map(Category::articles).orElse(List.of());
+      int from = Math.min(all.size(), (page.page() - 1) * CATEGORY_PAGE_SIZE);
+      return List.of(route, List.copyOf(all.subList(from, Math.min(all.size(), from + CATEGORY_PAGE_SIZE))),
+          all.size());
+    }
+    if (route instanceof Route.Embed embed) {
+      List<Article> all = index.category(embed.category()).map(Category::articles).orElse(List.of());
+      return List.of(route, List.copyOf(all.subList(0, Math.min(embed.options().limit(), all.size()))));
+    }
+    if (route instanceof Route.Index || route instanceof Route.FeedIndex || route instanceof Route.Opml) {
+      // category names and sizes, and the newest entries (the index lists them; the feed index
+      // names the newest date of each feed)
+      List<Object> categories = new java.util.ArrayList<>();
+      for (Category category : index.categories()) {
+        categories.add(List.of(category.name(), category.articles().size(), category.articles().get(0)));
+      }
+      return List.of(route, categories, List.copyOf(head(index.newestFirst())));
+    }
+    return route; // constant resources (script, stylesheet)
+  }
+
   /** The page of the site's or a category's feed a feed route names, at a page size. */
   private Optional<FeedDocument> document(ArticleIndex index, Route.Feed feed, OptionalInt limit) {
     Optional<List<Article>> entries =

@@ -28,6 +28,8 @@ public final class ServedSite {
   private final Instant publishedAt;
   private final Compression compression;
   private final ConcurrentHashMap<Route, Optional<HttpResource>> polled = new ConcurrentHashMap<>();
+  /** What each prepared polled response was rendered from (see {@link RenderedSite#inputs}). */
+  private final ConcurrentHashMap<Route, Object> inputs = new ConcurrentHashMap<>();
   /** The site this one replaces, until warmed: unchanged responses are taken from it whole. */
   private volatile ServedSite previous;
   private final HttpResource notFound;
@@ -81,8 +83,13 @@ public final class ServedSite {
 
   private Optional<HttpResource> polledResource(Route route) {
     return polled.computeIfAbsent(route, r -> {
+      Object now = rendered.inputs(r);
+      inputs.put(r, now);
       ServedSite before = previous;
       Optional<HttpResource> old = before == null ? Optional.empty() : before.polled.getOrDefault(r, Optional.empty());
+      if (old.isPresent() && now.equals(before.inputs.get(r))) {
+        return old; // same inputs: same bytes, not rendered again
+      }
       return rendered.render(r, OptionalInt.empty()).map(rep -> HttpResource.of(rep, publishedAt, old, compression));
     });
   }
