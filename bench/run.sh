@@ -25,15 +25,19 @@ mkdir -p "$WORK"
 [ -d "$CORPUS" ] || python3 bench/gen_corpus.py --articles "$ARTICLES" --out "$CORPUS"
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+# kill -9: a SIGTERM'd server keeps answering for its 3 s drain, and the next run would measure it
+cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
+for port in $APP_PORT $NGINX_PORT $BARE_PORT; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use; stop what listens there" >&2; exit 1; fi
+done
 
 # ---- start-up: JVM start to the first feed answered ----
 t0=$(date +%s%N)
 PORT=$APP_PORT FEED_CONTENT_DIR=$CORPUS FEED_BASE_URL=http://127.0.0.1:$APP_PORT/ \
   java -Xmx512m -jar target/feedserver.jar > "$WORK/server.log" 2>&1 &
 pids+=($!); APP_PID=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/rss.xml"; do sleep 0.02; done
+until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/rss.xml"; do sleep 0.02; done # 503 while loading
 startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 until curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null; do sleep 0.1; done
 sleep 2 # let the background warm-up finish
