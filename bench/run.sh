@@ -26,7 +26,10 @@ mkdir -p "$WORK"
 
 pids=()
 # kill -9: a SIGTERM'd server keeps answering for its 3 s drain, and the next run would measure it
-cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
+cleanup() {
+  [ -f "$WORK/nginx/nginx.conf" ] && nginx -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+}
 trap cleanup EXIT
 for port in $APP_PORT $NGINX_PORT $BARE_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use; stop what listens there" >&2; exit 1; fi

@@ -76,14 +76,15 @@ public final class App {
     try {
       publication = publish(config, publisher);
     } catch (RuntimeException e) {
-      server.thenAccept(Javalin::stop).join();
+      server.thenAccept(Javalin::stop).exceptionally(ignored -> null).join();
       throw e;
     }
     app.current.set(ServedSite.first(publication.site(), Instant.now()));
     try {
       app.javalin = server.join();
     } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      throw new StartupException("config key 'port': cannot listen on port " + config.port() + ": "
+          + (e.getCause() == null ? e : e.getCause().getMessage()));
     }
     // Prepare every polled response in the background; a request that comes first prepares its own.
     Thread warm = new Thread(() -> {

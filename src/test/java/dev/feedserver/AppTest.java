@@ -33,4 +33,15 @@ class AppTest {
         .hasMessageContaining("config key 'contentDir'")
         .hasMessageContaining("missing");
   }
+
+  @Test
+  void aPortInUseNamesTheKey() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      Config lenient = FixtureSite.config(FixtureSite.copyTo(dir));
+      Config busy = FixtureSite.onPort(lenient, taken.getLocalPort());
+      assertThatThrownBy(() -> App.start(busy))
+          .isInstanceOf(App.StartupException.class)
+          .hasMessageContaining("config key 'port': cannot listen on port " + taken.getLocalPort());
+    }
+  }
 }

@@ -88,6 +88,13 @@ public final class FixtureSite {
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
+  /** The configuration on another port. */
+  public static Config onPort(Config c, int port) {
+    return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
+        c.corsOrigins(), c.limits());
+  }
+
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
