@@ -11,9 +11,24 @@ PORT=18280
 [ -f target/feedserver.jar ] || mvn -B -q package -DskipTests
 [ -d "$CORPUS" ] || python3 bench/gen_corpus.py --articles "$ARTICLES" --out "$CORPUS"
 rm -rf "$COPY"; cp -r "$CORPUS" "$COPY"
+mkdir -p "$COPY/churn" # one article so that the Churn category exists from the start
+printf -- "---\ntitle: 'Churn seed'\ncategories: [Churn]\ndate: 2029-12-31\n---\n<p>seed</p>\n" > "$COPY/churn/seed.md"
 PORT=$PORT FEED_CONTENT_DIR=$COPY FEED_BASE_URL=http://127.0.0.1:$PORT/ java -Xmx512m -jar target/feedserver.jar > "$WORK/churn-server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.2; done
 sleep 3
-python3 bench/churn.py --port $PORT --content "$COPY" --seconds "$SECONDS_" --pid $PID
+# saturation from a second process (wrk) on the feeds that change, while churn.py checks every
+# body it gets and makes the changes
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+wrk -t1 -c32 -d"${SECONDS_}s" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT/category/Churn/rss.xml" > "$WORK/churn-wrk.txt" 2>&1 &
+WRK=$!
+status=0
+python3 bench/churn.py --port $PORT --content "$COPY" --seconds "$SECONDS_" --pid $PID || status=$?
+wait $WRK || true
+echo
+echo "wrk on /category/Churn/rss.xml meanwhile: $(awk '/Requests\/sec/ {print $2}' "$WORK/churn-wrk.txt") req/s," \
+  "$(awk '/requests in/ {print $1}' "$WORK/churn-wrk.txt") requests," \
+  "non-2xx/3xx: $(awk '/Non-2xx/ {print $5}' "$WORK/churn-wrk.txt" | grep . || echo 0)," \
+  "$(grep -o 'Socket errors.*' "$WORK/churn-wrk.txt" || echo 'socket errors: none')"
+exit $status
