@@ -104,16 +104,8 @@ public final class FeedServer {
             }
           });
           // The port opens while the content loads: until then only /healthz answers ("loading").
-          config.routes.before(ctx -> {
-            if (site.get() == null && !ctx.path().equals(HEALTH_PATH)) {
-              throw new Loading();
-            }
-          });
-          config.routes.exception(Loading.class, (e, ctx) -> {
-            ctx.header("Retry-After", "1");
-            HttpCaching.uncached(ctx, HttpStatus.SERVICE_UNAVAILABLE, TEXT,
-                "loading the articles; try again in a second\n".getBytes(StandardCharsets.UTF_8));
-          });
+          // (Checked in the handlers, not in a before-handler, which would cost every request.)
+          config.routes.exception(Loading.class, (e, ctx) -> loading(ctx));
           config.routes.get(HEALTH_PATH, this::health);
           config.routes.head(HEALTH_PATH, this::health);
           // "*", not "<path>": Javalin URL-decodes path parameters itself and fails with a 500 on
@@ -134,8 +126,23 @@ public final class FeedServer {
         });
   }
 
-  private void serve(Context ctx) {
+  /** The site being served; while the first one loads, {@link Loading} (answered 503). */
+  private ServedSite current() {
     ServedSite current = site.get();
+    if (current == null) {
+      throw new Loading();
+    }
+    return current;
+  }
+
+  private static void loading(Context ctx) {
+    ctx.header("Retry-After", "1");
+    HttpCaching.uncached(ctx, HttpStatus.SERVICE_UNAVAILABLE, TEXT,
+        "loading the articles; try again in a second\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void serve(Context ctx) {
+    ServedSite current = current();
     String uri = ctx.req().getRequestURI();
     Optional<Route> path = current.polledRouteAt(uri).or(() -> links.route(uri));
     if (path.isEmpty()) {
@@ -183,7 +190,7 @@ public final class FeedServer {
    * resources (feeds, embed page and script, OPML, feed index). Unknown paths are 404.
    */
   private void options(Context ctx) {
-    ServedSite current = site.get();
+    ServedSite current = current();
     Optional<HttpResource> resource =
         links.route(ctx.req().getRequestURI()).flatMap(route -> current.resolve(route, OptionalInt.empty()));
     if (resource.isEmpty()) {
@@ -213,7 +220,7 @@ public final class FeedServer {
         body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Thrown before any handler while the content is still loading: answered 503 with Retry-After. */
+  /** Thrown by a handler while the content is still loading: answered 503 with Retry-After. */
   private static final class Loading extends RuntimeException {
     Loading() {
       super("loading", null, false, false);
@@ -227,7 +234,12 @@ public final class FeedServer {
   private void notFoundOrMethodNotAllowed(Context ctx) {
     String method = ctx.req().getMethod();
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-      notFound(ctx, site.get());
+      ServedSite current = site.get();
+      if (current == null) {
+        loading(ctx);
+      } else {
+        notFound(ctx, current);
+      }
       return;
     }
     ctx.header("Allow", Cors.ALLOWED_METHODS);
