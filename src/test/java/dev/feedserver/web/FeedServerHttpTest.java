@@ -32,17 +32,16 @@ class FeedServerHttpTest {
   private static final String SEED_TAG = "tag:feeds.test,2026:000_dc3f88500a8e27b9";
 
   @TempDir static Path dir;
-  static App app;
-  static final HttpClient client = HttpClient.newHttpClient();
+  static FixtureServer server;
 
   @BeforeAll
   static void start() {
-    app = App.start(FixtureSite.config(FixtureSite.copyTo(dir)));
+    server = FixtureServer.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    app.stop();
+    server.close();
   }
 
   static HttpResponse<byte[]> get(String path) throws Exception {
@@ -50,11 +49,7 @@ class FeedServerHttpTest {
   }
 
   static HttpResponse<byte[]> send(String method, String path) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return server.send(method, path);
   }
 
   static SyndFeed parse(byte[] body) throws Exception {
@@ -161,7 +156,7 @@ class FeedServerHttpTest {
 
   /** Sends the path's UTF-8 bytes unescaped, as some clients do. */
   private static String rawGet(String path) throws Exception {
-    try (Socket socket = new Socket("localhost", app.port())) {
+    try (Socket socket = new Socket("localhost", server.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.UTF_8));

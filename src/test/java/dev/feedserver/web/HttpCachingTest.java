@@ -35,17 +35,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Conditional GET, compression and paging against the real server. */
 class HttpCachingTest {
   @TempDir static Path dir;
-  static App app;
-  static final HttpClient client = HttpClient.newHttpClient();
+  static FixtureServer server;
 
   @BeforeAll
   static void start() {
-    app = App.start(FixtureSite.config(FixtureSite.copyTo(dir)));
+    server = FixtureServer.start(dir);
   }
 
   @AfterAll
   static void stop() {
-    app.stop();
+    server.close();
   }
 
   static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -53,13 +52,7 @@ class HttpCachingTest {
   }
 
   static HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return server.send(method, path, headers);
   }
 
   static String header(HttpResponse<?> response, String name) {
