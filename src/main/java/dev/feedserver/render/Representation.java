@@ -9,7 +9,8 @@ import java.util.Objects;
  * origins may read it (CORS).
  */
 public record Representation(String contentType, byte[] body, boolean crossOrigin, List<Header> headers) {
-  public static final String HTML = "text/html; charset=utf-8";
+  /** Written as Jetty writes it, so every path (Javalin or the fast path) sends the same value. */
+  public static final String HTML = "text/html;charset=utf-8";
 
   /** A response header that is part of the representation. */
   public record Header(String name, String value) {

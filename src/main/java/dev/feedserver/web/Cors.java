@@ -56,11 +56,20 @@ final class Cors {
   }
 
   private String allowedOrigin(Context ctx) {
+    return allowedOrigin(ctx.header("Origin"));
+  }
+
+  /** The Access-Control-Allow-Origin value for a request's Origin header, or null for none. */
+  String allowedOrigin(String origin) {
     if (origins.any()) {
       return "*";
     }
-    String origin = ctx.header("Origin");
     return origin != null && origins.allows(origin.strip()) ? origin.strip().toLowerCase(Locale.ROOT) : null;
+  }
+
+  /** The Access-Control-Expose-Headers value sent with an allowed origin. */
+  static String exposedHeaders() {
+    return EXPOSED_HEADERS;
   }
 
   private static boolean isReadMethod(String method) {

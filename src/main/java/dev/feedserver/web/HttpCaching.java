@@ -3,6 +3,8 @@ package dev.feedserver.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,28 +35,55 @@ final class HttpCaching {
   }
 
   /**
-   * Answers with the resource: 304 when the client's copy is current, else 200 with the body.
-   * {@code vary} names every request header the choice of it depended on (at least {@code
-   * Accept-Encoding}).
+   * What to answer for a resource: 304 with no body when the client's copy is current, else 200
+   * with the negotiated encoding's bytes, and the headers either way. Independent of the HTTP
+   * library, so that the Javalin handlers and the Jetty fast path ({@link FastPath}) answer alike.
+   *
+   * @param vary every request header the choice of the resource depended on (at least {@code
+   *     Accept-Encoding})
    */
-  void respond(Context ctx, HttpResource resource, String vary) {
-    HttpResource.Variant variant = resource.select(encodings.parse(ctx.header("Accept-Encoding")));
-    // Straight on the servlet response: this runs for every poll, most of them ending in a 304.
-    jakarta.servlet.http.HttpServletResponse res = ctx.res();
-    res.setHeader("ETag", variant.etag());
-    res.setHeader("Last-Modified", resource.lastModifiedHeader());
-    res.setHeader("Cache-Control", cacheControl);
-    res.setHeader("Vary", vary);
-    res.setHeader("Content-Type", resource.contentType());
-    writeHeaders(ctx, resource);
-    if (notModified(ctx, resource)) {
-      ctx.status(HttpStatus.NOT_MODIFIED);
-      return;
+  Answer answer(HttpResource resource, String acceptEncoding, String ifNoneMatch, String ifModifiedSince,
+      String vary) {
+    HttpResource.Variant variant = resource.select(encodings.parse(acceptEncoding));
+    List<String[]> headers = new ArrayList<>(8 + resource.headers().size());
+    headers.add(new String[] {"ETag", variant.etag()});
+    headers.add(new String[] {"Last-Modified", resource.lastModifiedHeader()});
+    headers.add(new String[] {"Cache-Control", cacheControl});
+    headers.add(new String[] {"Vary", vary});
+    headers.add(new String[] {"Content-Type", resource.contentType()});
+    headers.add(new String[] {"X-Content-Type-Options", "nosniff"});
+    for (var header : resource.headers()) {
+      headers.add(new String[] {header.name(), header.value()});
+    }
+    if (notModified(ifNoneMatch, ifModifiedSince, resource)) {
+      // RFC 9110 §8.6: a 304 may carry Content-Length only as the 200's length; say it, rather
+      // than let the server default to a false 0
+      headers.add(new String[] {"Content-Length", Integer.toString(variant.body().length)});
+      return new Answer(304, headers, null);
     }
     if (variant.encoding() != null) {
-      ctx.header("Content-Encoding", variant.encoding());
+      headers.add(new String[] {"Content-Encoding", variant.encoding()});
     }
-    write(ctx, HttpStatus.OK, variant.body());
+    return new Answer(200, headers, variant.body());
+  }
+
+  /** An answer: status, header name/value pairs in order, and the body (null for a 304). */
+  record Answer(int status, List<String[]> headers, byte[] body) {}
+
+  /** Answers through Javalin with the resource (see {@link #answer}). */
+  void respond(Context ctx, HttpResource resource, String vary) {
+    Answer answer = answer(resource, ctx.header("Accept-Encoding"), ctx.header("If-None-Match"),
+        ctx.header("If-Modified-Since"), vary);
+    // Straight on the servlet response: this runs for every poll, most of them ending in a 304.
+    jakarta.servlet.http.HttpServletResponse res = ctx.res();
+    for (String[] header : answer.headers()) {
+      res.setHeader(header[0], header[1]);
+    }
+    if (answer.body() == null) {
+      ctx.status(answer.status());
+      return;
+    }
+    write(ctx, HttpStatus.forStatus(answer.status()), answer.body());
   }
 
   /** Answers with a resource's identity bytes and headers, cached by no one (the 404 page). */
@@ -96,8 +125,7 @@ final class HttpCaching {
     }
   }
 
-  private static boolean notModified(Context ctx, HttpResource resource) {
-    String ifNoneMatch = ctx.header("If-None-Match");
+  private static boolean notModified(String ifNoneMatch, String ifModifiedSince, HttpResource resource) {
     if (ifNoneMatch != null) {
       if (resource.hasEtag(ifNoneMatch)) {
         return true; // the usual case: exactly one tag, the one we sent
@@ -113,7 +141,6 @@ final class HttpCaching {
       }
       return false;
     }
-    String ifModifiedSince = ctx.header("If-Modified-Since");
     if (ifModifiedSince != null) {
       try {
         Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
