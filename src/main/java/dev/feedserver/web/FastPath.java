@@ -75,7 +75,7 @@ final class FastPath extends Handler.Wrapper {
       out.put("Access-Control-Expose-Headers", Cors.exposedHeaders());
     }
     if (answer.body() == null) {
-      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+      callback.succeeded(); // a 304: headers only
       return true;
     }
     out.put(HttpHeader.CONTENT_LENGTH, answer.body().length);

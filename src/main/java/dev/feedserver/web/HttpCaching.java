@@ -56,9 +56,6 @@ final class HttpCaching {
       headers.add(new String[] {header.name(), header.value()});
     }
     if (notModified(ifNoneMatch, ifModifiedSince, resource)) {
-      // RFC 9110 §8.6: a 304 may carry Content-Length only as the 200's length; say it, rather
-      // than let the server default to a false 0
-      headers.add(new String[] {"Content-Length", Integer.toString(variant.body().length)});
       return new Answer(304, headers, null);
     }
     if (variant.encoding() != null) {
