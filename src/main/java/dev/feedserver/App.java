@@ -171,11 +171,6 @@ public final class App {
     return warmed;
   }
 
-  /** The site being served now. */
-  ServedSite served() {
-    return current.get();
-  }
-
   /** Stops at once (tests). */
   public void stop() {
     closeWatcher();
