@@ -2,6 +2,7 @@ package dev.feedserver.web;
 
 import dev.feedserver.site.Origins;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,11 +33,23 @@ final class Cors {
 
   /** Adds the CORS headers of an actual request to a cross-origin resource. */
   void allow(Context ctx) {
-    String allowed = allowedOrigin(ctx);
-    if (allowed != null) {
-      ctx.header("Access-Control-Allow-Origin", allowed);
-      ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    for (String[] header : allowHeaders(ctx.header("Origin"))) {
+      ctx.header(header[0], header[1]);
     }
+  }
+
+  /**
+   * The CORS headers of an actual request from {@code origin} (the request's Origin header, or
+   * null) to a cross-origin resource: none when the origin is not allowed.
+   */
+  List<String[]> allowHeaders(String origin) {
+    String allowed = allowedOrigin(origin);
+    if (allowed == null) {
+      return List.of();
+    }
+    return List.of(
+        new String[] {"Access-Control-Allow-Origin", allowed},
+        new String[] {"Access-Control-Expose-Headers", EXPOSED_HEADERS});
   }
 
   /**
@@ -60,17 +73,13 @@ final class Cors {
   }
 
   /** The Access-Control-Allow-Origin value for a request's Origin header, or null for none. */
-  String allowedOrigin(String origin) {
+  private String allowedOrigin(String origin) {
     if (origins.any()) {
       return "*";
     }
     return origin != null && origins.allows(origin.strip()) ? origin.strip().toLowerCase(Locale.ROOT) : null;
   }
 
-  /** The Access-Control-Expose-Headers value sent with an allowed origin. */
-  static String exposedHeaders() {
-    return EXPOSED_HEADERS;
-  }
 
   private static boolean isReadMethod(String method) {
     String m = method.strip();

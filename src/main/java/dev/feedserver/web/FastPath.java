@@ -47,12 +47,12 @@ final class FastPath extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     HttpFields headers = request.getHeaders();
-    String vary = "Accept-Encoding";
+    String vary = HttpCaching.VARY;
     if (found.get() instanceof Route.Feed) {
       if (FeedNegotiation.wantsPreview(headers.get(HttpHeader.ACCEPT))) {
         return super.handle(request, response, callback);
       }
-      vary = "Accept, Accept-Encoding"; // the same URL is a preview for browsers
+      vary = FeedNegotiation.VARY;
     }
     Optional<HttpResource> resource;
     try {
@@ -71,8 +71,9 @@ final class FastPath extends Handler.Wrapper {
       out.put(header[0], header[1]);
     }
     if (resource.get().crossOrigin()) {
-      out.put("Access-Control-Allow-Origin", cors.allowedOrigin(headers.get(HttpHeader.ORIGIN)));
-      out.put("Access-Control-Expose-Headers", Cors.exposedHeaders());
+      for (String[] header : cors.allowHeaders(headers.get(HttpHeader.ORIGIN))) {
+        out.put(header[0], header[1]);
+      }
     }
     if (answer.body() == null) {
       callback.succeeded(); // a 304: headers only

@@ -10,6 +10,9 @@ import java.util.Locale;
  * {@code *}{@code /*}, or nothing), and get the feed; so does any header we cannot read.
  */
 final class FeedNegotiation {
+  /** What a feed URL's answer varies by: it is a feed for readers and a preview for people. */
+  static final String VARY = "Accept, " + HttpCaching.VARY;
+
   private FeedNegotiation() {}
 
   /** Whether the client prefers the HTML preview to the feed. */

@@ -146,20 +146,19 @@ public final class FeedServer {
     String uri = ctx.req().getRequestURI();
     Optional<Route> path = current.polledRouteAt(uri).or(() -> links.route(uri));
     if (path.isEmpty()) {
-      notFound(ctx, current);
+      ctx.status(HttpStatus.NOT_FOUND); // the 404 mapper writes the page, once
       return;
     }
     Route route = path.get();
     OptionalInt limit = OptionalInt.empty();
-    String vary = "Accept-Encoding";
+    String vary = HttpCaching.VARY;
     try {
       if (route instanceof Route.Feed feed) {
         String query = ctx.req().getQueryString(); // raw: decoded strictly by FeedQuery, never by Javalin
         if (query != null) {
           limit = FeedQuery.parse(query, maxLimit).limit();
         }
-        // the same URL is a feed for readers and a page for people: the answer varies by Accept
-        vary = "Accept, Accept-Encoding";
+        vary = FeedNegotiation.VARY;
         if (FeedNegotiation.wantsPreview(ctx.header("Accept"))) {
           route = new Route.Preview(feed);
         }
@@ -173,7 +172,7 @@ public final class FeedServer {
     }
     Optional<HttpResource> resource = current.resolve(route, limit);
     if (resource.isEmpty()) {
-      notFound(ctx, current);
+      ctx.status(HttpStatus.NOT_FOUND);
       return;
     }
     if (resource.get().crossOrigin()) {
@@ -194,7 +193,7 @@ public final class FeedServer {
     Optional<HttpResource> resource =
         links.route(ctx.req().getRequestURI()).flatMap(route -> current.resolve(route, OptionalInt.empty()));
     if (resource.isEmpty()) {
-      notFound(ctx, current);
+      ctx.status(HttpStatus.NOT_FOUND);
       return;
     }
     ctx.header("Allow", Cors.ALLOWED_METHODS);

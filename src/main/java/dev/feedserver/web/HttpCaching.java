@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
  * </ul>
  */
 final class HttpCaching {
+  /** What every answer varies by: the encoding. */
+  static final String VARY = "Accept-Encoding";
 
   private final String cacheControl;
   private final AcceptEncoding.Cache encodings = new AcceptEncoding.Cache();

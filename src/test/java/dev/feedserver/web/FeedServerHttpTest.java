@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import dev.feedserver.App;
-import dev.feedserver.FixtureSite;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,18 +23,7 @@ class FeedServerHttpTest {
   private static final String SEED_TITLE = "视频号灰度测试购物车功能，微信要扛起腾讯电商大旗了？";
   private static final String SEED_TAG = "tag:feeds.test,2026:000_dc3f88500a8e27b9";
 
-  @TempDir static Path dir;
-  static FixtureServer server;
-
-  @BeforeAll
-  static void start() {
-    server = FixtureServer.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FixtureServer server = new FixtureServer();
 
   static HttpResponse<byte[]> get(String path) throws Exception {
     return send("GET", path);

@@ -2,24 +2,48 @@ package dev.feedserver.web;
 
 import dev.feedserver.App;
 import dev.feedserver.FixtureSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The real server on the fixture corpus, on a random port, and an HTTP client for it. */
-final class FixtureServer implements AutoCloseable {
-  private final App app;
+/**
+ * The real server on a copy of the fixture corpus, on a random port, and an HTTP client for it;
+ * a JUnit extension: {@code @RegisterExtension static final FixtureServer server = new FixtureServer();}
+ * starts it before a class's tests and stops it after.
+ */
+final class FixtureServer implements BeforeAllCallback, AfterAllCallback {
   private final HttpClient client = HttpClient.newHttpClient();
+  private Path dir;
+  private App app;
 
-  private FixtureServer(App app) {
-    this.app = app;
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("fixture-server");
+    app = App.start(FixtureSite.config(FixtureSite.copyTo(dir)));
   }
 
-  /** Copies the fixture corpus into {@code dir} and serves it. */
-  static FixtureServer start(Path dir) {
-    return new FixtureServer(App.start(FixtureSite.config(FixtureSite.copyTo(dir))));
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    app.stop();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> {
+        try {
+          Files.delete(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
   }
 
   int port() {
@@ -35,10 +59,5 @@ final class FixtureServer implements AutoCloseable {
       request.headers(headers);
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  @Override
-  public void close() {
-    app.stop();
   }
 }

@@ -13,9 +13,6 @@ import dev.feedserver.site.Route;
 import java.util.List;
 import java.util.Optional;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,28 +21,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Conditional GET, compression and paging against the real server. */
 class HttpCachingTest {
   @TempDir static Path dir;
-  static FixtureServer server;
-
-  @BeforeAll
-  static void start() {
-    server = FixtureServer.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FixtureServer server = new FixtureServer();
 
   static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
     return send("GET", path, headers);
