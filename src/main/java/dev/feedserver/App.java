@@ -5,6 +5,7 @@ import dev.feedserver.config.ConfigException;
 import dev.feedserver.config.ConfigLoader;
 import dev.feedserver.content.ArticleProblem;
 import dev.feedserver.content.ContentWatcher;
+import dev.feedserver.content.Taxonomy;
 import dev.feedserver.site.Route;
 import dev.feedserver.web.FeedServer;
 import dev.feedserver.web.ServedSite;
@@ -120,9 +121,11 @@ public final class App {
       LOG.warn("skipped {}", problem);
     }
     LOG.info(
-        "loaded {} articles in {} categories, skipped {} ({} ms)",
+        "loaded {} articles in {} categories, {} tags and {} authors, skipped {} ({} ms)",
         publication.load().articles().size(),
-        publication.index().categories().size(),
+        publication.index().topics(Taxonomy.CATEGORY).size(),
+        publication.index().topics(Taxonomy.TAG).size(),
+        publication.index().topics(Taxonomy.AUTHOR).size(),
         problems.size(),
         (System.nanoTime() - t0) / 1_000_000);
     if (config.strict() && !problems.isEmpty()) {
@@ -156,7 +159,7 @@ public final class App {
         publication.filesRead(), changedRoutes.size(), publication.load().articles().size(),
         (System.nanoTime() - t0) / 1_000_000);
     hub.ifPresent(h -> h.publish(
-        changedRoutes.stream().filter(r -> r instanceof Route.Feed).map(publisher.links()::url).toList()));
+        changedRoutes.stream().filter(Route::isFeed).map(publisher.links()::url).toList()));
   }
 
   public int port() {

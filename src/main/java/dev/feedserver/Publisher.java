@@ -22,7 +22,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
@@ -72,7 +71,7 @@ public final class Publisher {
       LoadResult load, ArticleIndex index, RenderedSite site, Links links, List<ArticleProblem> fresh, int filesRead) {
     /** The response at a server-relative path (default page size), rendered if need be. */
     public Optional<Representation> get(String path) {
-      return links.route(path).flatMap(route -> site.render(route, OptionalInt.empty()));
+      return links.route(path).flatMap(site::render);
     }
   }
 
@@ -190,11 +189,9 @@ public final class Publisher {
         fresh.add(problem);
       }
     }
-    ArticleIndex index = ArticleIndex.of(load.articles());
-    long t1 = System.nanoTime();
-    RenderedSite site = renderer.render(index);
-    LOG.debug("read {} files in {} ms, rendered in {} ms", read.size(), (t1 - t0) / 1_000_000,
-        (System.nanoTime() - t1) / 1_000_000);
+    ArticleIndex index = ArticleIndex.of(load.articles(), config.categoryTree());
+    RenderedSite site = new RenderedSite(renderer, index);
+    LOG.debug("read {} files and indexed them in {} ms", read.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Publication(load, index, site, links, fresh, read.size());
   }
 

@@ -30,17 +30,42 @@ public final class FixtureSite {
 
   private FixtureSite() {}
 
-  /** Copies the corpus into {@code dir} and returns it. */
-  public static Path copyTo(Path dir) {
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
+  /** A small Hexo site (its {@code _config.yml}, {@code source/_posts/}), whose categories are trees. */
+  public static final Path HEXO_SITE = Path.of("src", "test", "resources", "hexo-site");
+
+  /** Copies the Hexo site into {@code dir} and returns it. */
+  public static Path copyHexoSiteTo(Path dir) {
+    copyTree(HEXO_SITE, dir);
+    return dir;
+  }
+
+  /**
+   * The configuration the Hexo site's golden files were made with: the fixture's, with {@code
+   * categoryTree} left to detect the Hexo site as the default {@code auto} does.
+   */
+  public static Config hexoConfig(Path contentDir) {
+    return config(contentDir).withCategoryTree(dev.feedserver.config.ConfigLoader.isHexoSite(contentDir));
+  }
+
+  private static void copyTree(Path from, Path dir) {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path source : (Iterable<Path>) files::iterator) {
-        Path target = dir.resolve(FIXTURE.relativize(source).toString());
+        Path target = dir.resolve(from.relativize(source).toString());
         if (Files.isDirectory(source)) {
           Files.createDirectories(target);
         } else {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the corpus into {@code dir} and returns it. */
+  public static Path copyTo(Path dir) {
+    try {
+      copyTree(FIXTURE, dir);
       Files.copy(SEED, dir.resolve(SEED.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       return dir;
     } catch (IOException e) {
@@ -66,7 +91,8 @@ public final class FixtureSite {
         false,
         Optional.empty(),
         Origins.ANY,
-        ContentLimits.DEFAULTS);
+        ContentLimits.DEFAULTS,
+        false);
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
@@ -84,7 +110,7 @@ public final class FixtureSite {
     Config c = config(contentDir);
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
-        c.corsOrigins(), c.limits());
+        c.corsOrigins(), c.limits(), c.categoryTree());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
@@ -92,20 +118,20 @@ public final class FixtureSite {
   public static Config onPort(Config c, int port) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), c.limits());
+        c.corsOrigins(), c.limits(), c.categoryTree());
   }
 
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        origins, c.limits());
+        origins, c.limits(), c.categoryTree());
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
   public static Config withLimits(Config c, ContentLimits limits) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), limits);
+        c.corsOrigins(), limits, c.categoryTree());
   }
 
   public static Config config(Path contentDir) {

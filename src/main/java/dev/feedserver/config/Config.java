@@ -30,6 +30,8 @@ import java.util.Optional;
  *     the embed page
  * @param limits how much one article file may hold ({@code maxFileBytes}, {@code maxAliases},
  *     {@code maxNesting}, {@code maxNames})
+ * @param categoryTree whether an article's categories are read as Hexo's hierarchies ({@code [A,
+ *     B]} is B inside A) rather than as names each of its own; resolved from {@code categoryTree}
  */
 public record Config(
     String title,
@@ -47,7 +49,8 @@ public record Config(
     boolean watch,
     Optional<URI> hub,
     Origins corsOrigins,
-    ContentLimits limits) {
+    ContentLimits limits,
+    boolean categoryTree) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -63,5 +66,11 @@ public record Config(
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
+  }
+
+  /** The same configuration with categories read as trees or not. */
+  public Config withCategoryTree(boolean tree) {
+    return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
+        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree);
   }
 }

@@ -99,7 +99,14 @@ public final class ConfigLoader {
               "maxNames",
               null,
               "100",
-              "most distinct category names, and most tag names, one article may list (1 to 10000)"));
+              "most distinct category names, and most tag names, one article may list (1 to 10000)"),
+          new Key(
+              "categoryTree",
+              "FEED_CATEGORY_TREE",
+              "auto",
+              "true: a categories list is one hierarchy ([A, B] is B inside A; a list of lists is several), as"
+                  + " Hexo reads it; false: every name is a category of its own; auto: true when contentDir is"
+                  + " a Hexo site (holds _config.yml and source/)"));
 
   private static final Pattern TAG_AUTHORITY =
       Pattern.compile(
@@ -158,7 +165,8 @@ public final class ConfigLoader {
             r.get("maxFileBytes", v -> intIn(v, 1024, 1 << 30)),
             r.get("maxAliases", v -> intIn(v, 0, 1000)),
             r.get("maxNesting", v -> intIn(v, 1, 64)),
-            r.get("maxNames", v -> intIn(v, 1, 10_000))));
+            r.get("maxNames", v -> intIn(v, 1, 10_000))),
+        r.get("categoryTree", v -> categoryTree(v, r.get("contentDir", p -> Path.of(nonBlank(p))))));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {
@@ -238,6 +246,23 @@ public final class ConfigLoader {
       case "false" -> false;
       default -> throw new IllegalArgumentException("must be true or false");
     };
+  }
+
+  /** {@code true}, {@code false}, or {@code auto}: whether the content folder is a Hexo site. */
+  private static boolean categoryTree(String value, Path contentDir) {
+    if (value.equalsIgnoreCase("auto")) {
+      return isHexoSite(contentDir);
+    }
+    try {
+      return bool(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be true, false or auto");
+    }
+  }
+
+  /** A Hexo site's root: its {@code _config.yml} beside its {@code source/} folder. */
+  public static boolean isHexoSite(Path dir) {
+    return Files.isRegularFile(dir.resolve("_config.yml")) && Files.isDirectory(dir.resolve("source"));
   }
 
   private static URI absoluteUrl(String value) {

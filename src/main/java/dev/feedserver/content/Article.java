@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param file the source file relative to the content folder, for messages
  * @param title cleaned title
  * @param categories category names (NFC, trimmed, no repeats)
+ * @param categoryPaths the same names as Hexo's hierarchies: {@code [A, B]} is one path (B inside
+ *     A), {@code [[A, B], [C]]} two; read as a tree only in a Hexo site (see {@link ArticleIndex})
  * @param tags tag names
  * @param author author, empty when unknown
  * @param published publication date
@@ -31,6 +33,7 @@ public record Article(
     Path file,
     String title,
     List<String> categories,
+    List<List<String>> categoryPaths,
     List<String> tags,
     String author,
     Instant published,
@@ -48,6 +51,7 @@ public record Article(
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(title, "title");
     categories = List.copyOf(categories);
+    categoryPaths = categoryPaths.stream().map(List::copyOf).toList();
     tags = List.copyOf(tags);
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(published, "published");

@@ -2,41 +2,129 @@ package dev.feedserver.content;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** An immutable view of all articles: newest first, by id, by category. */
+/**
+ * An immutable view of all articles: newest first, by id, and by topic in every {@link Taxonomy}.
+ *
+ * <p>Categories are read one of two ways. Name by name (a plain folder of scraped articles): every
+ * name an article lists is a category of its own. As a tree (a Hexo site): each of an article's
+ * category paths ({@link Article#categoryPaths}) puts it in every category along the path, so a
+ * parent holds its descendants' entries, and {@code 基础} under {@code Java} is not {@code 基础}
+ * under {@code Python}.
+ */
 public final class ArticleIndex {
+  /** Topics in name order: paths compared name by name, so a parent comes right before its children. */
+  private static final Comparator<Topic> BY_PATH =
+      (a, b) -> {
+        int n = Math.min(a.path().size(), b.path().size());
+        for (int i = 0; i < n; i++) {
+          int c = a.path().get(i).compareTo(b.path().get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return Integer.compare(a.path().size(), b.path().size());
+      };
+
   private final List<Article> newestFirst;
   private final Map<String, Article> byId;
-  private final Map<String, Category> byCategory;
+  private final Map<Taxonomy, Map<Topic, TopicEntries>> byTopic = new EnumMap<>(Taxonomy.class);
+  private final Map<Taxonomy, List<TopicEntries>> inOrder = new EnumMap<>(Taxonomy.class);
+  private final Map<Topic, List<Topic>> children;
+  private final boolean categoryTree;
 
-  private ArticleIndex(List<Article> articles) {
+  private ArticleIndex(List<Article> articles, boolean categoryTree) {
+    this.categoryTree = categoryTree;
     List<Article> sorted = new ArrayList<>(articles);
     sorted.sort(Article.NEWEST_FIRST);
     this.newestFirst = List.copyOf(sorted);
     Map<String, Article> ids = new LinkedHashMap<>();
-    Map<String, List<Article>> members = new TreeMap<>(Comparator.naturalOrder());
+    Map<Taxonomy, Map<Topic, List<Article>>> members = new EnumMap<>(Taxonomy.class);
+    for (Taxonomy taxonomy : Taxonomy.values()) {
+      members.put(taxonomy, new TreeMap<>(BY_PATH));
+    }
     for (Article article : newestFirst) {
       if (ids.putIfAbsent(article.id(), article) != null) {
         throw new IllegalArgumentException("duplicate article id " + article.id());
       }
-      for (String name : article.categories()) {
-        members.computeIfAbsent(Category.key(name), k -> new ArrayList<>()).add(article);
+      for (Topic topic : topicsOf(article, categoryTree)) {
+        List<Article> list = members.get(topic.taxonomy()).computeIfAbsent(topic, k -> new ArrayList<>());
+        // articles arrive newest first, so an article reached twice (two paths through one parent) is the last one
+        if (list.isEmpty() || list.get(list.size() - 1) != article) {
+          list.add(article);
+        }
       }
     }
     this.byId = Map.copyOf(ids);
-    Map<String, Category> categories = new LinkedHashMap<>();
-    members.forEach((key, list) -> categories.put(key, new Category(key, list)));
-    this.byCategory = categories;
+    Map<Topic, List<Topic>> kids = new LinkedHashMap<>();
+    members.forEach((taxonomy, topics) -> {
+      Map<Topic, TopicEntries> entries = new LinkedHashMap<>();
+      topics.forEach((topic, list) -> {
+        entries.put(topic, new TopicEntries(topic, list));
+        topic.parent().ifPresent(parent -> kids.computeIfAbsent(parent, k -> new ArrayList<>()).add(topic));
+      });
+      byTopic.put(taxonomy, entries);
+      inOrder.put(taxonomy, List.copyOf(entries.values()));
+    });
+    kids.replaceAll((k, v) -> List.copyOf(v));
+    this.children = kids;
   }
 
-  /** Builds an index; ids must be unique (the loader resolves duplicates first). */
-  public static ArticleIndex of(List<Article> articles) {
-    return new ArticleIndex(articles);
+  /**
+   * Builds an index; ids must be unique (the loader resolves duplicates first).
+   *
+   * @param categoryTree read categories as Hexo's trees instead of name by name
+   */
+  public static ArticleIndex of(List<Article> articles, boolean categoryTree) {
+    return new ArticleIndex(articles, categoryTree);
+  }
+
+  /** The topics an article belongs to: its categories (every level of its paths, in a tree), tags and author. */
+  private static List<Topic> topicsOf(Article article, boolean categoryTree) {
+    List<Topic> topics = new ArrayList<>();
+    if (categoryTree) {
+      for (List<String> path : article.categoryPaths()) {
+        for (int depth = 1; depth <= path.size(); depth++) {
+          Topic topic = new Topic(Taxonomy.CATEGORY, path.subList(0, depth).stream().map(Topic::key).toList());
+          if (!topics.contains(topic)) {
+            topics.add(topic);
+          }
+        }
+      }
+    } else {
+      article.categories().forEach(name -> topics.add(Topic.of(Taxonomy.CATEGORY, name)));
+    }
+    article.tags().forEach(name -> topics.add(Topic.of(Taxonomy.TAG, name)));
+    if (!article.author().isEmpty()) {
+      topics.add(Topic.of(Taxonomy.AUTHOR, article.author()));
+    }
+    return topics;
+  }
+
+  /** The categories an article links to: the deepest of each path in a tree, else every name. */
+  public List<Topic> categoriesOf(Article article) {
+    if (!categoryTree) {
+      return article.categories().stream().map(name -> Topic.of(Taxonomy.CATEGORY, name)).distinct().toList();
+    }
+    return article.categoryPaths().stream()
+        .map(path -> new Topic(Taxonomy.CATEGORY, path.stream().map(Topic::key).toList()))
+        .distinct()
+        .toList();
+  }
+
+  /** The article's tags and author as topics. */
+  public List<Topic> tagsOf(Article article) {
+    return article.tags().stream().map(name -> Topic.of(Taxonomy.TAG, name)).distinct().toList();
+  }
+
+  public Optional<Topic> authorOf(Article article) {
+    return article.author().isEmpty() ? Optional.empty() : Optional.of(Topic.of(Taxonomy.AUTHOR, article.author()));
   }
 
   public List<Article> newestFirst() {
@@ -47,13 +135,23 @@ public final class ArticleIndex {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** All categories, ordered by name. */
-  public List<Category> categories() {
-    return List.copyOf(byCategory.values());
+  /** Every topic of a taxonomy with its articles, in name order (a category tree depth first). */
+  public List<TopicEntries> topics(Taxonomy taxonomy) {
+    return inOrder.get(taxonomy);
   }
 
-  /** The category of that name, after NFC normalization and trimming. */
-  public Optional<Category> category(String name) {
-    return Optional.ofNullable(byCategory.get(Category.key(name)));
+  /** The topic's articles, if it has any. */
+  public Optional<TopicEntries> topic(Topic topic) {
+    return Optional.ofNullable(byTopic.get(topic.taxonomy()).get(topic));
+  }
+
+  /** The categories right below a category of a tree, in name order. */
+  public List<Topic> children(Topic topic) {
+    return children.getOrDefault(topic, List.of());
+  }
+
+  /** Whether categories are read as trees. */
+  public boolean categoryTree() {
+    return categoryTree;
   }
 }

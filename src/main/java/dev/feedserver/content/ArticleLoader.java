@@ -286,6 +286,7 @@ public final class ArticleLoader {
               relative,
               fm.title(),
               fm.categories(),
+              fm.categoryPaths(),
               fm.tags(),
               fm.author(),
               fm.date(),

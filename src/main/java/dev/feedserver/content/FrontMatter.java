@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param title the title, cleaned text, never blank
  * @param categories category names in order of appearance, flattened from Hexo's nested lists
+ * @param categoryPaths the categories as Hexo's hierarchies (see {@link Article#categoryPaths})
  * @param tags tag names in order of appearance
  * @param author author name, empty when none
  * @param date publication date
@@ -21,6 +22,7 @@ import java.util.Optional;
 public record FrontMatter(
     String title,
     List<String> categories,
+    List<List<String>> categoryPaths,
     List<String> tags,
     String author,
     Instant date,
@@ -32,6 +34,7 @@ public record FrontMatter(
   public FrontMatter {
     Objects.requireNonNull(title, "title");
     categories = List.copyOf(categories);
+    categoryPaths = categoryPaths.stream().map(List::copyOf).toList();
     tags = List.copyOf(tags);
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(date, "date");

@@ -164,6 +164,7 @@ public final class FrontMatterParser {
     return new FrontMatter(
         title,
         names(map, "categories", at),
+        hierarchies(map.get("categories")),
         names(map, "tags", at),
         XmlText.clean(text(map, "author", at)).strip(),
         date,
@@ -213,6 +214,47 @@ public final class FrontMatterParser {
     Set<String> names = new LinkedHashSet<>();
     collect(value, key, at, names, 0);
     return new ArrayList<>(names);
+  }
+
+  /**
+   * The categories as Hexo reads them into hierarchies: one name is one path; a list of names is
+   * one path from the root down; a list that holds any list makes each of its items a path of its
+   * own (a name alone a one-level path). Called after {@link #names} accepted the value, so every
+   * name is within the limits; empty names are dropped, and so are repeated paths.
+   */
+  private static List<List<String>> hierarchies(Object value) {
+    Set<List<String>> paths = new LinkedHashSet<>();
+    if (value instanceof String s) {
+      addPath(List.of(s), paths);
+    } else if (value instanceof List<?> list) {
+      if (list.stream().anyMatch(item -> item instanceof List<?>)) {
+        for (Object item : list) {
+          addPath(item instanceof List<?> inner ? flat(inner) : List.of(String.valueOf(item)), paths);
+        }
+      } else {
+        addPath(flat(list), paths);
+      }
+    }
+    return new ArrayList<>(paths);
+  }
+
+  private static List<String> flat(List<?> list) {
+    List<String> names = new ArrayList<>();
+    for (Object item : list) {
+      if (item instanceof String s) {
+        names.add(s);
+      } else if (item instanceof List<?> inner) {
+        names.addAll(flat(inner));
+      }
+    }
+    return names;
+  }
+
+  private static void addPath(List<String> raw, Set<List<String>> into) {
+    List<String> path = raw.stream().map(name -> XmlText.clean(name).strip()).filter(name -> !name.isEmpty()).toList();
+    if (!path.isEmpty()) {
+      into.add(path);
+    }
   }
 
   private void collect(Object value, String key, KeyLines at, Set<String> into, int depth)

@@ -1,26 +1,28 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
+import dev.feedserver.site.Route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One page of one feed, independent of its wire format: the whole site's, or one category's.
+ * One page of one feed, independent of its wire format: the whole site's, or one topic's.
  *
- * @param category the category's name, empty for the whole site
+ * @param scope the topic, empty for the whole site
  * @param entries this page's entries, newest first
  * @param page 1-based page number
  * @param pageCount number of pages at this page size (at least 1)
  * @param limit the page size the reader asked for, empty for the configured default
  */
 public record FeedDocument(
-    Optional<String> category, List<Article> entries, int page, int pageCount, OptionalInt limit) {
+    Optional<Topic> scope, List<Article> entries, int page, int pageCount, OptionalInt limit) {
   public FeedDocument {
-    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(scope, "scope");
     entries = List.copyOf(entries);
     Objects.requireNonNull(limit, "limit");
     if (page < 1 || pageCount < 1 || page > pageCount) {
@@ -28,9 +30,23 @@ public record FeedDocument(
     }
   }
 
+  /** Number of pages at a page size (at least 1, even for an empty feed). */
+  static int pageCount(int entries, int size) {
+    return Math.max(1, (entries + size - 1) / size);
+  }
+
+  /** Page {@code page} of {@code entries} at {@code size} a page, or empty past the last page. */
+  static <T> Optional<List<T>> slice(List<T> entries, int page, int size) {
+    if (page > pageCount(entries.size(), size)) {
+      return Optional.empty();
+    }
+    int from = (page - 1) * size;
+    return Optional.of(List.copyOf(entries.subList(from, Math.min(entries.size(), from + size))));
+  }
+
   /** Absolute URL of page {@code n} of this feed at this page size. */
   public String pageUrl(Links links, FeedFormat format, int n) {
-    return links.feedPage(category, format, n, limit);
+    return links.url(new Route.Feed(scope, format, n, limit));
   }
 
   /** The RFC 5005 paging links of this page: rel to absolute URL, in a fixed order. */

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.feedserver.content.Article;
-import dev.feedserver.content.ArticleIndex;
-import dev.feedserver.content.Category;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -17,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The JSON index of every feed ({@code /feeds.json}): the site's feeds and each category's, with
- * their URL in every format, their page, entry count, newest entry date and, for categories, the
- * embed page. Written with Jackson from records; field names follow JSON Feed's snake_case.
+ * The JSON index of every feed ({@code /feeds.json}): the site's feeds, then each category's,
+ * tag's and author's (named by a {@code category}, {@code tag} or {@code author} field; a category
+ * of a tree by its path, {@code Java › 基础}), with their URL in every format, their page, entry
+ * count, newest entry date and, for topics, the embed page. Written with Jackson from records; field names follow JSON Feed's snake_case.
  */
 final class FeedIndexRenderer {
   static final String MEDIA_TYPE = "application/json";
@@ -34,13 +34,14 @@ final class FeedIndexRenderer {
     this.links = links;
   }
 
-  byte[] render(ArticleIndex index) {
+  byte[] render(View.FeedIndexView view) {
     List<Feed> feeds = new ArrayList<>();
-    feeds.add(feed(Optional.empty(), site.title(), links.index(), index.newestFirst(), null));
-    for (Category category : index.categories()) {
-      feeds.add(
-          feed(Optional.of(category.name()), category.name() + " · " + site.title(), links.category(category.name()),
-              category.articles(), links.embed(category.name())));
+    feeds.add(feed(view.site(), site.title(), links.index(), null));
+    for (View.TopicGroup group : view.groups()) {
+      for (View.FeedSummary summary : group.topics()) {
+        Topic topic = summary.scope().orElseThrow();
+        feeds.add(feed(summary, Pages.label(topic) + " · " + site.title(), links.topic(topic), links.embed(topic)));
+      }
     }
     Index json = new Index(site.title(), links.index(), links.opml(), links.embedScript(), feeds);
     try {
@@ -50,14 +51,16 @@ final class FeedIndexRenderer {
     }
   }
 
-  private Feed feed(Optional<String> category, String title, String home, List<Article> entries, String embed) {
+  private Feed feed(View.FeedSummary summary, String title, String home, String embed) {
     List<Format> formats = new ArrayList<>();
     for (FeedFormat format : FeedFormat.values()) {
-      formats.add(new Format(format.label(), format.mediaType(), links.feedPage(category, format, 1,
-          java.util.OptionalInt.empty())));
+      formats.add(new Format(format.label(), format.mediaType(), links.feed(summary.scope(), format)));
     }
-    String latest = entries.isEmpty() ? null : entries.get(0).published().toString();
-    return new Feed(title, category.orElse(null), home, entries.size(), latest, formats, embed);
+    Optional<Topic> scope = summary.scope();
+    return new Feed(title, scope.filter(t -> t.taxonomy() == Taxonomy.CATEGORY).map(Topic::title).orElse(null),
+        scope.filter(t -> t.taxonomy() == Taxonomy.TAG).map(Topic::name).orElse(null),
+        scope.filter(t -> t.taxonomy() == Taxonomy.AUTHOR).map(Topic::name).orElse(null),
+        home, summary.count(), summary.newest().map(Object::toString).orElse(null), formats, embed);
   }
 
   @JsonPropertyOrder({"title", "home_page_url", "opml_url", "embed_script_url", "feeds"})
@@ -69,10 +72,13 @@ final class FeedIndexRenderer {
       List<Feed> feeds) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"title", "category", "home_page_url", "entry_count", "latest_date", "formats", "embed_url"})
+  @JsonPropertyOrder({"title", "category", "tag", "author", "home_page_url", "entry_count", "latest_date", "formats",
+    "embed_url"})
   record Feed(
       String title,
       String category,
+      String tag,
+      String author,
       @JsonProperty("home_page_url") String homePageUrl,
       @JsonProperty("entry_count") int entryCount,
       @JsonProperty("latest_date") String latestDate,

@@ -23,6 +23,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleBody;
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.Taxonomy;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -83,15 +84,15 @@ public final class FeedRenderer {
   }
 
   private String title(FeedDocument feed) {
-    return feed.category().map(c -> c + " · " + site.title()).orElse(site.title());
+    return feed.scope().map(t -> Pages.label(t) + " · " + site.title()).orElse(site.title());
   }
 
   private String description(FeedDocument feed) {
-    return feed.category().map(c -> site.description() + " — " + c).orElse(site.description());
+    return feed.scope().map(t -> site.description() + " — " + Pages.label(t)).orElse(site.description());
   }
 
   private String alternate(FeedDocument feed) {
-    return feed.category().map(links::category).orElse(links.index());
+    return feed.scope().map(links::topic).orElse(links.index());
   }
 
   /** Newest publication date among the entries (RSS pubDate). */
@@ -148,6 +149,12 @@ public final class FeedRenderer {
       category.setValue(name);
       categories.add(category);
     }
+    for (String name : article.tags()) {
+      com.rometools.rome.feed.rss.Category tag = new com.rometools.rome.feed.rss.Category();
+      tag.setDomain(links.scheme(Taxonomy.TAG));
+      tag.setValue(name);
+      categories.add(tag);
+    }
     item.setCategories(categories);
     List<Module> modules = new ArrayList<>();
     if (!article.author().isEmpty()) {
@@ -162,7 +169,7 @@ public final class FeedRenderer {
 
   private Feed atom(FeedDocument feed) {
     Feed atom = new Feed("atom_1.0");
-    atom.setId(links.feedTag(feed.category()));
+    atom.setId(links.feedTag(feed.scope()));
     atom.setTitle(title(feed));
     Content subtitle = new Content();
     subtitle.setType(Content.TEXT);
@@ -201,10 +208,10 @@ public final class FeedRenderer {
     }
     List<com.rometools.rome.feed.atom.Category> categories = new ArrayList<>();
     for (String name : article.categories()) {
-      com.rometools.rome.feed.atom.Category category = new com.rometools.rome.feed.atom.Category();
-      category.setTerm(name);
-      category.setLabel(name);
-      categories.add(category);
+      categories.add(atomCategory(name, Taxonomy.CATEGORY));
+    }
+    for (String name : article.tags()) {
+      categories.add(atomCategory(name, Taxonomy.TAG));
     }
     entry.setCategories(categories);
     Content summary = new Content();
@@ -217,6 +224,15 @@ public final class FeedRenderer {
     entry.setContents(new ArrayList<>(List.of(content)));
     article.image().ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
     return entry;
+  }
+
+  /** An Atom category whose scheme tells a category from a tag. */
+  private com.rometools.rome.feed.atom.Category atomCategory(String name, Taxonomy taxonomy) {
+    com.rometools.rome.feed.atom.Category category = new com.rometools.rome.feed.atom.Category();
+    category.setTerm(name);
+    category.setLabel(name);
+    category.setScheme(links.scheme(taxonomy));
+    return category;
   }
 
   /** WebSub's {@code hub}, {@code self} and the RFC 5005 paging links, for Atom's {@code link} and RSS's {@code atom:link}. */

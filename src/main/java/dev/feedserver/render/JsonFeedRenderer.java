@@ -67,7 +67,14 @@ final class JsonFeedRenderer {
         article.published().toString(),
         article.updated().toString(),
         article.author().isEmpty() ? null : List.of(new Author(article.author())),
-        article.categories().isEmpty() ? null : article.categories());
+        tags(article));
+  }
+
+  /** JSON Feed has one list of tags: the article's categories, then its tags not already named. */
+  private static List<String> tags(Article article) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(article.categories());
+    all.addAll(article.tags());
+    return all.isEmpty() ? null : List.copyOf(all);
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,7 @@
 package dev.feedserver.render;
 
-import dev.feedserver.content.Category;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -11,10 +12,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * OPML 2.0 (http://opml.org/spec2.opml) subscription list of every category's feed, in one folder
- * named after the site, so that a reader imports them all at once. Each outline carries the
- * category's name as written (any script), its RSS 2.0 feed ({@code type="rss"} is what OPML calls
- * every feed) and its page. No dates: the same categories always give the same bytes.
+ * OPML 2.0 (http://opml.org/spec2.opml) subscription list of every topic's feed: the categories
+ * in one folder named after the site, the tags and the authors each in a folder of their own, so
+ * that a reader imports a group at once. Each outline carries the topic's label as written (any
+ * script), its RSS 2.0 feed ({@code type="rss"} is what OPML calls
+ * every feed) and its page. No dates: the same topics always give the same bytes.
  */
 final class OpmlRenderer {
   static final String MEDIA_TYPE = "text/x-opml; charset=utf-8";
@@ -27,7 +29,7 @@ final class OpmlRenderer {
     this.links = links;
   }
 
-  byte[] render(List<Category> categories) {
+  byte[] render(List<Topic> topics) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -43,23 +45,31 @@ final class OpmlRenderer {
       xml.writeEndElement();
       xml.writeCharacters("\n  ");
       xml.writeStartElement("body");
-      xml.writeCharacters("\n    ");
-      xml.writeStartElement("outline");
-      xml.writeAttribute("text", site.title());
-      xml.writeAttribute("title", site.title());
-      for (Category category : categories) {
-        xml.writeCharacters("\n      ");
-        xml.writeEmptyElement("outline");
-        String title = category.name() + " · " + site.title();
-        xml.writeAttribute("type", "rss");
-        xml.writeAttribute("text", category.name());
-        xml.writeAttribute("title", title);
-        xml.writeAttribute("xmlUrl", links.categoryFeed(category.name(), FeedFormat.RSS));
-        xml.writeAttribute("htmlUrl", links.category(category.name()));
-        xml.writeAttribute("language", site.language());
+      for (Taxonomy taxonomy : Taxonomy.values()) {
+        List<Topic> group = topics.stream().filter(t -> t.taxonomy() == taxonomy).toList();
+        if (group.isEmpty()) {
+          continue;
+        }
+        // categories keep the folder named after the site alone, as before tags and authors had feeds
+        String folder = taxonomy == Taxonomy.CATEGORY ? site.title() : site.title() + " · " + taxonomy.heading();
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("outline");
+        xml.writeAttribute("text", folder);
+        xml.writeAttribute("title", folder);
+        for (Topic topic : group) {
+          xml.writeCharacters("\n      ");
+          xml.writeEmptyElement("outline");
+          String label = Pages.label(topic);
+          xml.writeAttribute("type", "rss");
+          xml.writeAttribute("text", label);
+          xml.writeAttribute("title", label + " · " + site.title());
+          xml.writeAttribute("xmlUrl", links.topicFeed(topic, FeedFormat.RSS));
+          xml.writeAttribute("htmlUrl", links.topic(topic));
+          xml.writeAttribute("language", site.language());
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
       }
-      xml.writeCharacters("\n    ");
-      xml.writeEndElement();
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
       xml.writeCharacters("\n");

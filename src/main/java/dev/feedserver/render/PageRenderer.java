@@ -12,8 +12,8 @@ public final class PageRenderer {
     return render("index.jte", page);
   }
 
-  public byte[] category(Pages.CategoryPage page) {
-    return render("category.jte", page);
+  public byte[] topic(Pages.TopicPage page) {
+    return render("topic.jte", page);
   }
 
   public byte[] entry(Pages.EntryPage page) {

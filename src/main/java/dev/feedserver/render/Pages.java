@@ -2,8 +2,8 @@ package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleBody;
-import dev.feedserver.content.Category;
 import dev.feedserver.content.SafeHtml;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
@@ -39,23 +39,47 @@ public final class Pages {
 
   private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  public record IndexPage(Frame frame, List<Category> categories, List<Article> latest) {}
-
   /**
-   * @param shown the entries on this page
-   * @param older absolute URL of the next page of older entries, or null on the last page
-   * @param embed the snippets that embed the category's widget in another site
+   * How a topic is named in titles and lists: a category by its path ({@code Java › 基础}), a tag
+   * as {@code #name}, an author as {@code @name}, so that a tag, an author and a category of the
+   * same name stay apart in a reader's list of subscriptions.
    */
-  public record CategoryPage(Frame frame, Category category, List<Article> shown, String older, EmbedSnippets embed) {}
+  public static String label(Topic topic) {
+    return switch (topic.taxonomy()) {
+      case CATEGORY -> topic.title();
+      case TAG -> "#" + topic.name();
+      case AUTHOR -> "@" + topic.name();
+    };
+  }
+
+  public record IndexPage(Frame frame, List<View.TopicGroup> groups, List<Article> latest) {}
 
   /**
-   * A category's widget as an iframe embed page, rendered with one {@link EmbedOptions}.
+   * @param older absolute URL of the next page of older entries, or null on the last page
+   * @param embed the snippets that embed the topic's widget in another site
+   */
+  public record TopicPage(Frame frame, View.TopicPageView view, String older, EmbedSnippets embed) {
+    public Topic topic() {
+      return view.subject();
+    }
+
+    public String label() {
+      return Pages.label(view.subject());
+    }
+  }
+
+  /**
+   * A topic's widget as an iframe embed page, rendered with one {@link EmbedOptions}.
    *
    * @param style the page's one inline {@code <style>} (our constant CSS, allowed by its CSP hash)
    */
-  public record EmbedPage(Frame frame, Category category, List<Article> entries, EmbedOptions options, SafeHtml style) {
+  public record EmbedPage(Frame frame, Topic topic, List<Article> entries, EmbedOptions options, SafeHtml style) {
     public EmbedPage {
       entries = List.copyOf(entries);
+    }
+
+    public String label() {
+      return Pages.label(topic);
     }
   }
 
@@ -67,7 +91,7 @@ public final class Pages {
    *
    * @param heading the feed's title
    * @param subscribeUrl the URL to paste into a reader (this page's own URL)
-   * @param homePage the page of the category or site the feed belongs to
+   * @param homePage the page of the topic or site the feed belongs to
    */
   public record PreviewPage(Frame frame, String heading, FeedFormat format, String subscribeUrl, String homePage,
       List<PreviewEntry> entries, int page, int pageCount) {
@@ -76,23 +100,27 @@ public final class Pages {
     }
   }
 
-  public record EntryPage(Frame frame, Article article, ArticleBody body) {}
+  public record EntryPage(Frame frame, View.EntryView view, ArticleBody body) {
+    public Article article() {
+      return view.article();
+    }
+  }
 
   public record NotFoundPage(Frame frame, String message) {}
 
-  /** Autodiscovery links for the site feeds and, when given, some categories' feeds. */
-  static List<Alternate> feeds(Site site, Links links, List<String> categories) {
+  /** Autodiscovery links for the site feeds and, when given, some topics' feeds. */
+  static List<Alternate> feeds(Site site, Links links, List<Topic> topics) {
     List<Alternate> feeds = new ArrayList<>();
     for (FeedFormat format : FeedFormat.values()) {
       feeds.add(new Alternate(site.title() + " (" + format.label() + ")", format.mediaType(), links.siteFeed(format)));
     }
-    for (String name : categories) {
+    for (Topic topic : topics) {
       for (FeedFormat format : FeedFormat.values()) {
         feeds.add(
             new Alternate(
-                name + " · " + site.title() + " (" + format.label() + ")",
+                label(topic) + " · " + site.title() + " (" + format.label() + ")",
                 format.mediaType(),
-                links.categoryFeed(name, format)));
+                links.topicFeed(topic, format)));
       }
     }
     return feeds;

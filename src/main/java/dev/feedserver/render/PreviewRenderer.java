@@ -1,6 +1,7 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Site;
@@ -27,14 +28,14 @@ final class PreviewRenderer {
   }
 
   Representation render(FeedDocument feed, FeedFormat format) {
-    Optional<String> category = feed.category();
-    String heading = category.map(c -> c + " · " + site.title()).orElse(site.title());
-    List<String> categories = category.map(List::of).orElse(List.of());
+    Optional<Topic> scope = feed.scope();
+    String heading = scope.map(t -> Pages.label(t) + " · " + site.title()).orElse(site.title());
+    List<Topic> topics = scope.map(List::of).orElse(List.of());
     String self = feed.pageUrl(links, format, feed.page());
     Pages.Frame frame =
         new Pages.Frame(site, links, heading + " (" + format.label() + ")", self,
-            Pages.feeds(site, links, categories));
-    String home = category.map(links::category).orElseGet(links::index);
+            Pages.feeds(site, links, topics));
+    String home = scope.map(links::topic).orElseGet(links::index);
     List<Pages.PreviewEntry> entries =
         feed.entries().stream().map(a -> new Pages.PreviewEntry(a, bodies.body(a).summary())).toList();
     byte[] body =

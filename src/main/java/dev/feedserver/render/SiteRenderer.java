@@ -3,24 +3,31 @@ package dev.feedserver.render;
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.BodyStore;
-import dev.feedserver.content.Category;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
+import dev.feedserver.content.TopicEntries;
+import dev.feedserver.site.AssetFile;
 import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Origins;
 import dev.feedserver.site.Route;
 import dev.feedserver.site.Site;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
- * Renders the routes of an {@link ArticleIndex}: ahead of time into a {@link RenderedSite} the
- * responses readers poll, and on request everything else.
+ * Turns routes into responses in two steps: {@link #select} picks what a route shows from an
+ * {@link ArticleIndex} (a {@link View}), and {@link #render} writes a view's bytes. {@link #routes}
+ * lists every route a site has.
  */
 public final class SiteRenderer {
-  /** Entries listed on one category page. */
-  public static final int CATEGORY_PAGE_SIZE = 100;
+  /** Entries listed on one topic page. */
+  public static final int TOPIC_PAGE_SIZE = 100;
 
   private final Site site;
   private final Links links;
@@ -33,6 +40,7 @@ public final class SiteRenderer {
   private final StaticAssets assets;
   private final OpmlRenderer opml;
   private final FeedIndexRenderer feedIndex;
+  private final Representation notFound;
 
   /** @param embedders the origins allowed to frame the embed pages */
   public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies, Origins embedders) {
@@ -47,215 +55,232 @@ public final class SiteRenderer {
     this.assets = StaticAssets.load();
     this.opml = new OpmlRenderer(site, links);
     this.feedIndex = new FeedIndexRenderer(site, links);
+    Pages.Frame frame = frame("Not found · " + site.title(), null, List.of());
+    this.notFound =
+        html(pages.notFound(new Pages.NotFoundPage(frame, "There is no topic or entry at this address.")), frame);
   }
+
+  // ---- routes ----
 
   /**
-   * The site of {@code index}; its polled responses render on first use: the index page, every
-   * category page, feed and feed preview (what a browser gets at a feed's URL), each category's
-   * default embed page, the OPML list, the feed index, the embed script and the stylesheet.
+   * Every route of {@code index} at its default options: the constant ones, each feed's every page
+   * in every format with its first page's preview, each topic's pages and embed page, and every
+   * entry. The polled ones ({@link Route#polled}) are what a site prepares ahead; the exported ones
+   * ({@link Route#export}) what a static copy holds.
    */
-  public RenderedSite render(ArticleIndex index) {
-    java.util.Set<Route> polled = new java.util.HashSet<>();
-    polled.add(new Route.Index());
-    polled.add(new Route.Opml());
-    polled.add(new Route.FeedIndex());
-    polled.add(new Route.EmbedScript());
-    polled.add(new Route.Stylesheet());
-    List<Optional<String>> feeds = new java.util.ArrayList<>();
-    feeds.add(Optional.empty());
-    index.categories().forEach(c -> feeds.add(Optional.of(c.name())));
-    for (Optional<String> category : feeds) {
-      for (FeedFormat format : FeedFormat.values()) {
-        Route.Feed feed = new Route.Feed(category, format, 1);
-        polled.add(feed);
-        polled.add(new Route.Preview(feed));
-      }
-      category.ifPresent(name -> {
-        polled.add(new Route.CategoryPage(name, 1));
-        polled.add(new Route.Embed(name, EmbedOptions.DEFAULT));
-      });
-    }
-    Pages.Frame notFoundFrame = frame("Not found · " + site.title(), null, List.of());
-    Representation notFound =
-        html(pages.notFound(new Pages.NotFoundPage(notFoundFrame, "There is no category or entry at this address.")),
-            notFoundFrame);
-    return new RenderedSite(polled, this, index, notFound);
-  }
-
-  /** The canonical path of a route. */
-  String path(Route route) {
-    return links.path(route);
-  }
-
-  /**
-   * Every route of {@code index} that has a plain path, at the default page size: what a static
-   * copy of the site holds. Feed previews share their feed's path and other embed options are
-   * queries, so neither is here.
-   */
-  java.util.stream.Stream<Route> routes(ArticleIndex index) {
-    java.util.stream.Stream.Builder<Route> out = java.util.stream.Stream.builder();
+  public Stream<Route> routes(ArticleIndex index) {
+    Stream.Builder<Route> out = Stream.builder();
     out.add(new Route.Index());
     out.add(new Route.Opml());
     out.add(new Route.FeedIndex());
-    out.add(new Route.EmbedScript());
-    out.add(new Route.Stylesheet());
+    for (AssetFile file : AssetFile.values()) {
+      out.add(new Route.Asset(file));
+    }
     feedRoutes(Optional.empty(), index.newestFirst().size(), out);
-    for (Category category : index.categories()) {
-      int pages = PagedFeed.pageCount(category.articles().size(), CATEGORY_PAGE_SIZE);
-      for (int page = 1; page <= pages; page++) {
-        out.add(new Route.CategoryPage(category.name(), page));
+    for (Taxonomy taxonomy : Taxonomy.values()) {
+      for (TopicEntries topic : index.topics(taxonomy)) {
+        int pages = FeedDocument.pageCount(topic.articles().size(), TOPIC_PAGE_SIZE);
+        for (int page = 1; page <= pages; page++) {
+          out.add(new Route.TopicPage(topic.topic(), page));
+        }
+        out.add(new Route.Embed(topic.topic(), EmbedOptions.DEFAULT));
+        feedRoutes(Optional.of(topic.topic()), topic.articles().size(), out);
       }
-      out.add(new Route.Embed(category.name(), EmbedOptions.DEFAULT));
-      feedRoutes(Optional.of(category.name()), category.articles().size(), out);
     }
     index.newestFirst().forEach(article -> out.add(new Route.Entry(article.id())));
     return out.build();
   }
 
-  private void feedRoutes(Optional<String> category, int entries, java.util.stream.Stream.Builder<Route> out) {
-    int pages = PagedFeed.pageCount(entries, feedSize);
+  private void feedRoutes(Optional<Topic> scope, int entries, Stream.Builder<Route> out) {
+    int pages = FeedDocument.pageCount(entries, feedSize);
     for (FeedFormat format : FeedFormat.values()) {
-      for (int page = 1; page <= pages; page++) {
-        out.add(new Route.Feed(category, format, page));
+      Route.Feed first = new Route.Feed(scope, format);
+      out.add(first);
+      out.add(first.forBrowser());
+      for (int page = 2; page <= pages; page++) {
+        out.add(first.page(page));
       }
     }
   }
 
-  /**
-   * Renders one route now; empty when it names nothing in {@code index}. {@code limit} is the page
-   * size of a feed or its preview; other routes ignore it.
-   */
-  Optional<Representation> render(ArticleIndex index, Route route, OptionalInt limit) {
-    if (route instanceof Route.Index) {
-      return Optional.of(index(index));
-    }
-    if (route instanceof Route.Feed feed) {
-      return document(index, feed, limit)
-          .map(doc -> crossOrigin(feed.format().contentType(), feedRenderer.render(doc, feed.format())));
-    }
-    if (route instanceof Route.Preview preview) {
-      return document(index, preview.feed(), limit).map(doc -> previews.render(doc, preview.feed().format()));
-    }
-    if (route instanceof Route.CategoryPage page) {
-      return index.category(page.name()).flatMap(c -> categoryPage(c, page.page()));
-    }
-    if (route instanceof Route.Entry entry) {
-      return index.article(entry.id()).map(this::entryPage);
-    }
-    if (route instanceof Route.Embed embed) {
-      return index.category(embed.category()).map(c -> embedPage(c, embed.options()));
-    }
-    if (route instanceof Route.Opml) {
-      return Optional.of(crossOrigin(OpmlRenderer.MEDIA_TYPE, opml.render(index.categories())));
-    }
-    if (route instanceof Route.FeedIndex) {
-      return Optional.of(crossOrigin(FeedIndexRenderer.MEDIA_TYPE, feedIndex.render(index)));
-    }
-    if (route instanceof Route.EmbedScript) {
-      return Optional.of(crossOrigin(StaticAssets.JAVASCRIPT, assets.embedScript()));
-    }
-    if (route instanceof Route.Stylesheet) {
-      return Optional.of(new Representation(StaticAssets.CSS, assets.stylesheet()));
-    }
-    return Optional.empty();
+  // ---- selecting ----
+
+  /** What a route shows in {@code index}; empty when it names nothing there (an unknown topic or entry, a page past the last). */
+  public Optional<View> select(ArticleIndex index, Route route) {
+    return route.accept(new Selection(index));
   }
 
-  /**
-   * Everything a polled route's bytes depend on besides the configuration, which is fixed for the
-   * life of the process: equal inputs, equal bytes. Articles carry a fingerprint of their file's
-   * bytes, so an edited article is a different input. A reload uses this to keep every response
-   * whose inputs did not change without rendering it again.
-   */
-  Object inputs(ArticleIndex index, Route route) {
-    if (route instanceof Route.Preview preview) {
-      return List.of("preview", inputs(index, preview.feed()));
+  /** The one place that says which entries and topics each kind of route shows. */
+  private final class Selection implements Route.Visitor<Optional<View>> {
+    private final ArticleIndex index;
+
+    Selection(ArticleIndex index) {
+      this.index = index;
     }
-    if (route instanceof Route.Feed feed) {
-      List<Article> entries =
-          feed.category().isEmpty()
-              ? index.newestFirst()
-              : index.category(feed.category().get()).map(Category::articles).orElse(List.of());
-      int size = entries.size();
-      int from = Math.min(size, (feed.page() - 1) * feedSize);
-      return List.of(route, List.copyOf(entries.subList(from, Math.min(size, from + feedSize))),
-          PagedFeed.pageCount(size, feedSize));
-    }
-    if (route instanceof Route.CategoryPage page) {
-      List<Article> all = index.category(page.name()).map(Category::articles).orElse(List.of());
-      int from = Math.min(all.size(), (page.page() - 1) * CATEGORY_PAGE_SIZE);
-      return List.of(route, List.copyOf(all.subList(from, Math.min(all.size(), from + CATEGORY_PAGE_SIZE))),
-          all.size());
-    }
-    if (route instanceof Route.Embed embed) {
-      List<Article> all = index.category(embed.category()).map(Category::articles).orElse(List.of());
-      return List.of(route, List.copyOf(all.subList(0, Math.min(embed.options().limit(), all.size()))));
-    }
-    if (route instanceof Route.Index || route instanceof Route.FeedIndex || route instanceof Route.Opml) {
-      // category names and sizes, and the newest entries (the index lists them; the feed index
-      // names the newest date of each feed)
-      List<Object> categories = new java.util.ArrayList<>();
-      for (Category category : index.categories()) {
-        categories.add(List.of(category.name(), category.articles().size(), category.articles().get(0)));
+
+    @Override
+    public Optional<View> index(Route.Index route) {
+      List<View.TopicGroup> groups = new ArrayList<>();
+      for (Taxonomy taxonomy : Taxonomy.values()) {
+        List<View.FeedSummary> topics = index.topics(taxonomy).stream().map(SiteRenderer::summary).toList();
+        if (taxonomy == Taxonomy.TAG) { // the most used first; ties in name order
+          topics = topics.stream().sorted(Comparator.comparingInt(View.FeedSummary::count).reversed()).toList();
+        }
+        groups.add(new View.TopicGroup(taxonomy, topics));
       }
-      return List.of(route, categories, List.copyOf(head(index.newestFirst())));
+      return Optional.of(new View.IndexView(groups, head(index.newestFirst())));
     }
-    return route; // constant resources (script, stylesheet)
+
+    @Override
+    public Optional<View> feed(Route.Feed route) {
+      return document(route).map(doc -> new View.FeedView(doc, route.format()));
+    }
+
+    @Override
+    public Optional<View> preview(Route.Preview route) {
+      return document(route.feed()).map(doc -> new View.PreviewView(doc, route.feed().format()));
+    }
+
+    private Optional<FeedDocument> document(Route.Feed route) {
+      Optional<List<Article>> entries =
+          route.scope().isEmpty()
+              ? Optional.of(index.newestFirst())
+              : index.topic(route.scope().get()).map(TopicEntries::articles);
+      int size = route.limit().orElse(feedSize);
+      return entries.flatMap(all -> FeedDocument.slice(all, route.page(), size)
+          .map(page -> new FeedDocument(route.scope(), page, route.page(),
+              FeedDocument.pageCount(all.size(), size), route.limit())));
+    }
+
+    @Override
+    public Optional<View> topicPage(Route.TopicPage route) {
+      return index.topic(route.topic()).flatMap(topic -> FeedDocument.slice(topic.articles(), route.page(), TOPIC_PAGE_SIZE)
+          .map(shown -> new View.TopicPageView(summary(topic), shown, route.page(),
+              FeedDocument.pageCount(topic.articles().size(), TOPIC_PAGE_SIZE), topic.topic().parent(),
+              index.children(topic.topic()).stream()
+                  .map(child -> summary(index.topic(child).orElseThrow()))
+                  .toList())));
+    }
+
+    @Override
+    public Optional<View> entry(Route.Entry route) {
+      return index.article(route.id())
+          .map(article -> new View.EntryView(article, index.categoriesOf(article), index.tagsOf(article),
+              index.authorOf(article)));
+    }
+
+    @Override
+    public Optional<View> embed(Route.Embed route) {
+      return index.topic(route.topic())
+          .map(topic -> new View.EmbedView(topic.topic(),
+              topic.articles().subList(0, Math.min(route.options().limit(), topic.articles().size())),
+              route.options()));
+    }
+
+    @Override
+    public Optional<View> opml(Route.Opml route) {
+      List<Topic> topics = new ArrayList<>();
+      for (Taxonomy taxonomy : Taxonomy.values()) {
+        index.topics(taxonomy).forEach(t -> topics.add(t.topic()));
+      }
+      return Optional.of(new View.OpmlView(topics));
+    }
+
+    @Override
+    public Optional<View> feedIndex(Route.FeedIndex route) {
+      List<View.TopicGroup> groups = new ArrayList<>();
+      for (Taxonomy taxonomy : Taxonomy.values()) {
+        groups.add(new View.TopicGroup(taxonomy, index.topics(taxonomy).stream().map(SiteRenderer::summary).toList()));
+      }
+      List<Article> all = index.newestFirst();
+      View.FeedSummary site =
+          new View.FeedSummary(Optional.empty(), all.size(), all.stream().findFirst().map(Article::published));
+      return Optional.of(new View.FeedIndexView(site, groups));
+    }
+
+    @Override
+    public Optional<View> asset(Route.Asset route) {
+      return Optional.of(new View.AssetView(route.file()));
+    }
   }
 
-  /** The page of the site's or a category's feed a feed route names, at a page size. */
-  private Optional<FeedDocument> document(ArticleIndex index, Route.Feed feed, OptionalInt limit) {
-    Optional<List<Article>> entries =
-        feed.category().isEmpty()
-            ? Optional.of(index.newestFirst())
-            : index.category(feed.category().get()).map(Category::articles);
-    return entries.flatMap(list -> PagedFeed.page(feed.category(), list, feed.page(), feedSize, limit));
+  private static View.FeedSummary summary(TopicEntries topic) {
+    return new View.FeedSummary(Optional.of(topic.topic()), topic.articles().size(),
+        Optional.of(topic.newest().published()));
   }
 
-  private Representation index(ArticleIndex index) {
+  private List<Article> head(List<Article> articles) {
+    return List.copyOf(articles.subList(0, Math.min(feedSize, articles.size())));
+  }
+
+  // ---- rendering ----
+
+  /** A view's bytes and the headers that belong to them. */
+  public Representation render(View view) {
+    return view.render(this);
+  }
+
+  /** The 404 page. */
+  public Representation notFound() {
+    return notFound;
+  }
+
+  Representation index(View.IndexView view) {
     Pages.Frame frame = frame(site.title(), links.index(), List.of());
-    return html(pages.index(new Pages.IndexPage(frame, index.categories(), head(index.newestFirst()))), frame);
+    return html(pages.index(new Pages.IndexPage(frame, view.groups(), view.latest())), frame);
   }
 
-  private Optional<Representation> categoryPage(Category category, int page) {
-    List<Article> all = category.articles();
-    int count = PagedFeed.pageCount(all.size(), CATEGORY_PAGE_SIZE);
-    if (page > count) {
-      return Optional.empty();
-    }
-    int from = (page - 1) * CATEGORY_PAGE_SIZE;
-    List<Article> shown = all.subList(from, Math.min(all.size(), from + CATEGORY_PAGE_SIZE));
-    String url = links.url(new Route.CategoryPage(category.name(), page));
-    String older = page < count ? links.url(new Route.CategoryPage(category.name(), page + 1)) : null;
-    String title = category.name() + (page > 1 ? " (" + page + ")" : "") + " · " + site.title();
-    Pages.Frame frame = frame(title, url, List.of(category.name()));
-    EmbedSnippets embed = EmbedSnippets.of(links, category.name(), site.title());
-    return Optional.of(html(pages.category(new Pages.CategoryPage(frame, category, shown, older, embed)), frame));
+  Representation feed(View.FeedView view) {
+    return crossOrigin(view.format().contentType(), feedRenderer.render(view.feed(), view.format()));
   }
 
-  private Representation entryPage(Article article) {
-    Pages.Frame frame =
-        frame(article.title() + " · " + site.title(), links.entry(article.id()), article.categories());
-    return html(pages.entry(new Pages.EntryPage(frame, article, bodies.body(article))), frame);
+  Representation preview(View.PreviewView view) {
+    return previews.render(view.feed(), view.format());
   }
 
-  /** A category's embed page with its latest {@code options.limit()} entries. */
-  private Representation embedPage(Category category, EmbedOptions options) {
-    Pages.Frame frame =
-        frame(category.name() + " · " + site.title(), links.category(category.name()), List.of(category.name()));
-    List<Article> entries = category.articles().subList(0, Math.min(options.limit(), category.articles().size()));
+  Representation topicPage(View.TopicPageView view) {
+    Topic topic = view.subject();
+    String url = links.url(new Route.TopicPage(topic, view.page()));
+    String older = view.page() < view.pageCount() ? links.url(new Route.TopicPage(topic, view.page() + 1)) : null;
+    String title = Pages.label(topic) + (view.page() > 1 ? " (" + view.page() + ")" : "") + " · " + site.title();
+    Pages.Frame frame = frame(title, url, List.of(topic));
+    EmbedSnippets embed = EmbedSnippets.of(links, topic, Pages.label(topic) + " · " + site.title());
+    return html(pages.topic(new Pages.TopicPage(frame, view, older, embed)), frame);
+  }
+
+  Representation entry(View.EntryView view) {
+    Article article = view.article();
+    Pages.Frame frame = frame(article.title() + " · " + site.title(), links.entry(article.id()), view.topics());
+    return html(pages.entry(new Pages.EntryPage(frame, view, bodies.body(article))), frame);
+  }
+
+  Representation embed(View.EmbedView view) {
+    Topic topic = view.topic();
+    Pages.Frame frame = frame(Pages.label(topic) + " · " + site.title(), links.topic(topic), List.of(topic));
     return new Representation(
         Representation.HTML,
-        pages.embed(new Pages.EmbedPage(frame, category, entries, options, assets.embedStyleElement())),
+        pages.embed(new Pages.EmbedPage(frame, topic, view.entries(), view.options(), assets.embedStyleElement())),
         true,
         headers.embed(assets.embedStyleHash()));
   }
 
-  private Pages.Frame frame(String title, String canonical, List<String> categories) {
-    return new Pages.Frame(site, links, title, canonical, Pages.feeds(site, links, categories));
+  Representation opml(View.OpmlView view) {
+    return crossOrigin(OpmlRenderer.MEDIA_TYPE, opml.render(view.topics()));
   }
 
-  private List<Article> head(List<Article> articles) {
-    return articles.subList(0, Math.min(feedSize, articles.size()));
+  Representation feedIndex(View.FeedIndexView view) {
+    return crossOrigin(FeedIndexRenderer.MEDIA_TYPE, feedIndex.render(view));
+  }
+
+  Representation asset(View.AssetView view) {
+    return switch (view.file()) {
+      case EMBED_SCRIPT -> crossOrigin(StaticAssets.JAVASCRIPT, assets.embedScript());
+      case STYLESHEET -> new Representation(StaticAssets.CSS, assets.stylesheet());
+    };
+  }
+
+  private Pages.Frame frame(String title, String canonical, List<Topic> topics) {
+    return new Pages.Frame(site, links, title, canonical, Pages.feeds(site, links, topics));
   }
 
   /** What other sites may read from scripts (CORS): feeds, OPML, the feed index, the embed script. */

@@ -19,6 +19,16 @@ public enum FeedFormat {
     this.mediaType = mediaType;
   }
 
+  /** The format whose file name is {@code fileName}, if any. */
+  public static java.util.Optional<FeedFormat> byFileName(String fileName) {
+    for (FeedFormat f : values()) {
+      if (f.fileName.equals(fileName)) {
+        return java.util.Optional.of(f);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Human-readable name, e.g. "RSS 2.0". */
   public String label() {
     return label;

@@ -27,6 +27,14 @@ public final class PercentEncoding {
     return out.toString();
   }
 
+  /** One ASCII character as its escape, such as {@code %70} for {@code p}. */
+  public static String escape(char c) {
+    if (c >= 0x80) {
+      throw new IllegalArgumentException("not ASCII: " + c);
+    }
+    return "%" + Character.toUpperCase(Character.forDigit(c >> 4, 16)) + Character.toUpperCase(Character.forDigit(c & 0xf, 16));
+  }
+
   /**
    * Decodes a path segment as a request carries it: escapes as UTF-8, raw characters as they are.
    * Empty when an escape is malformed or the bytes are not UTF-8.

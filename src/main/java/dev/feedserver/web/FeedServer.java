@@ -10,7 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.OptionalInt;
+import dev.feedserver.site.Query;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
@@ -40,8 +40,8 @@ public final class FeedServer {
   private final Supplier<ServedSite> site;
   private final Links links;
   private final int maxLimit;
-  private final HttpCaching caching;
   private final Cors cors;
+  private final Responder responder;
   private final BooleanSupplier draining;
 
   /** Path of the health endpoint a proxy or orchestrator polls. */
@@ -60,8 +60,8 @@ public final class FeedServer {
     this.site = site;
     this.links = links;
     this.maxLimit = maxLimit;
-    this.caching = new HttpCaching(maxAge);
     this.cors = new Cors(corsOrigins);
+    this.responder = new Responder(new HttpCaching(maxAge), cors);
     this.draining = draining;
   }
 
@@ -100,7 +100,7 @@ public final class FeedServer {
             // Let requests in flight finish when stopping (SIGTERM), for up to 10 s.
             server.setStopTimeout(10_000);
             if (server.getHandler() != null) {
-              server.setHandler(new GracefulHandler(new FastPath(server.getHandler(), site, caching, cors)));
+              server.setHandler(new GracefulHandler(new FastPath(server.getHandler(), site, responder)));
             }
           });
           // The port opens while the content loads: until then only /healthz answers ("loading").
@@ -150,38 +150,24 @@ public final class FeedServer {
       return;
     }
     Route route = path.get();
-    OptionalInt limit = OptionalInt.empty();
-    String vary = HttpCaching.VARY;
-    try {
-      if (route instanceof Route.Feed feed) {
-        String query = ctx.req().getQueryString(); // raw: decoded strictly by FeedQuery, never by Javalin
-        if (query != null) {
-          limit = FeedQuery.parse(query, maxLimit).limit();
-        }
-        vary = FeedNegotiation.VARY;
-        if (FeedNegotiation.wantsPreview(ctx.header("Accept"))) {
-          route = new Route.Preview(feed);
-        }
-      } else if (route instanceof Route.Embed embed) {
-        route = embed.with(EmbedQuery.parse(FeedQuery.params(ctx.req().getQueryString())));
+    String query = ctx.req().getQueryString(); // raw: decoded strictly by Query, never by Javalin
+    if (query != null) {
+      try {
+        route = route.withQuery(Query.parse(query), maxLimit);
+      } catch (Query.BadParameter e) {
+        HttpCaching.uncached(
+            ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
       }
-    } catch (FeedQuery.BadParameter e) {
-      HttpCaching.uncached(
-          ctx, HttpStatus.BAD_REQUEST, TEXT, (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-      return;
     }
-    Optional<HttpResource> resource = current.resolve(route, limit);
-    if (resource.isEmpty()) {
+    Optional<HttpCaching.Answer> answer = responder.respond(current, route, new Responder.RequestHeaders(
+        ctx.header("Accept"), ctx.header("Accept-Encoding"), ctx.header("If-None-Match"),
+        ctx.header("If-Modified-Since"), ctx.header("Origin")));
+    if (answer.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND);
       return;
     }
-    if (resource.get().crossOrigin()) {
-      cors.allow(ctx);
-      if (cors.variesByOrigin()) {
-        vary = vary + ", Origin";
-      }
-    }
-    caching.respond(ctx, resource.get(), vary);
+    HttpCaching.write(ctx, answer.get());
   }
 
   /**
@@ -191,7 +177,7 @@ public final class FeedServer {
   private void options(Context ctx) {
     ServedSite current = current();
     Optional<HttpResource> resource =
-        links.route(ctx.req().getRequestURI()).flatMap(route -> current.resolve(route, OptionalInt.empty()));
+        links.route(ctx.req().getRequestURI()).flatMap(current::resolve);
     if (resource.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND);
       return;

@@ -43,9 +43,10 @@ final class HttpCaching {
    *
    * @param vary every request header the choice of the resource depended on (at least {@code
    *     Accept-Encoding})
+   * @param cors the CORS headers of this request, on 200 and 304 alike
    */
   Answer answer(HttpResource resource, String acceptEncoding, String ifNoneMatch, String ifModifiedSince,
-      String vary) {
+      String vary, List<String[]> cors) {
     HttpResource.Variant variant = resource.select(encodings.parse(acceptEncoding));
     List<String[]> headers = new ArrayList<>(8 + resource.headers().size());
     headers.add(new String[] {"ETag", variant.etag()});
@@ -57,6 +58,7 @@ final class HttpCaching {
     for (var header : resource.headers()) {
       headers.add(new String[] {header.name(), header.value()});
     }
+    headers.addAll(cors);
     if (notModified(ifNoneMatch, ifModifiedSince, resource)) {
       return new Answer(304, headers, null);
     }
@@ -69,10 +71,8 @@ final class HttpCaching {
   /** An answer: status, header name/value pairs in order, and the body (null for a 304). */
   record Answer(int status, List<String[]> headers, byte[] body) {}
 
-  /** Answers through Javalin with the resource (see {@link #answer}). */
-  void respond(Context ctx, HttpResource resource, String vary) {
-    Answer answer = answer(resource, ctx.header("Accept-Encoding"), ctx.header("If-None-Match"),
-        ctx.header("If-Modified-Since"), vary);
+  /** Writes an answer through Javalin (see {@link #answer}). */
+  static void write(Context ctx, Answer answer) {
     // Straight on the servlet response: this runs for every poll, most of them ending in a 304.
     jakarta.servlet.http.HttpServletResponse res = ctx.res();
     for (String[] header : answer.headers()) {

@@ -125,6 +125,11 @@ final class HttpResource {
     return gzip.map(Variant::body).orElseGet(() -> Compression.gzip(identity.body()));
   }
 
+  /** Bytes held, all encodings counted. */
+  int size() {
+    return identity.body().length + gzip.map(v -> v.body().length).orElse(0) + brotli.map(v -> v.body().length).orElse(0);
+  }
+
   /** Every variant, for tests and tools. */
   List<Variant> variants() {
     return java.util.stream.Stream.of(Optional.of(identity), gzip, brotli).flatMap(Optional::stream).toList();

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,9 +38,9 @@ public final class StaticExport {
     AtomicInteger files = new AtomicInteger();
     AtomicInteger skipped = new AtomicInteger();
     try {
-      site.rendered().routes().parallel().forEach(route -> {
+      site.rendered().routes().filter(route -> route.export() != Route.Export.NONE).parallel().forEach(route -> {
         Optional<Path> file = fileFor(out, route);
-        Optional<HttpResource> resource = site.resolve(route, OptionalInt.empty());
+        Optional<HttpResource> resource = site.resolve(route);
         if (file.isEmpty() || resource.isEmpty()) {
           skipped.incrementAndGet();
           return;
@@ -82,13 +81,7 @@ public final class StaticExport {
       }
       file = file.resolve(name);
     }
-    return Optional.of(isPage(route) ? file.resolve("index.html") : file);
-  }
-
-  /** Whether a route is an HTML page at a folder-like path (its file is that folder's index.html). */
-  private static boolean isPage(Route route) {
-    return route instanceof Route.Index || route instanceof Route.CategoryPage || route instanceof Route.Entry
-        || route instanceof Route.Embed;
+    return Optional.of(route.export() == Route.Export.FOLDER ? file.resolve("index.html") : file);
   }
 
 }

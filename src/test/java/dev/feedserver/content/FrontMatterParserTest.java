@@ -111,6 +111,7 @@ class FrontMatterParserTest {
             new FrontMatter(
                 "Hello",
                 List.of("A"),
+                List.of(List.of("A")),
                 List.of("x", "y"),
                 "Ada",
                 Instant.parse("2021-12-06T10:00:00Z"),

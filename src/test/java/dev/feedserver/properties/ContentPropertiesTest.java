@@ -17,7 +17,10 @@ import dev.feedserver.content.ContentLimits;
 import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Route;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +133,7 @@ class ContentPropertiesTest {
       article.categories().forEach(c -> feeds.add(Optional.of(c)));
       for (Optional<String> feed : feeds) {
         for (FeedFormat format : FeedFormat.values()) {
-          byte[] bytes = publication.get(publisher.links().feedPath(feed, format)).orElseThrow().body();
+          byte[] bytes = publication.get(new Route.Feed(feed.map(c -> Topic.of(Taxonomy.CATEGORY, c)), format).path()).orElseThrow().body();
           if (format == FeedFormat.JSON) {
             JsonNode item = new ObjectMapper().readTree(bytes).get("items").get(0);
             assertThat(item.get("title").asText()).isEqualTo(article.title());

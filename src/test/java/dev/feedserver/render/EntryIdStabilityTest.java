@@ -30,7 +30,7 @@ class EntryIdStabilityTest {
 
   /** Title to id, as each format's reader sees them in the whole-site feed. */
   private static Map<String, String> ids(Publisher publisher, FeedFormat format) throws Exception {
-    byte[] bytes = publisher.publish().get(publisher.links().feedPath(java.util.Optional.empty(), format))
+    byte[] bytes = publisher.publish().get(new dev.feedserver.site.Route.Feed(java.util.Optional.empty(), format).path())
         .orElseThrow().body();
     Map<String, String> ids = new LinkedHashMap<>();
     if (format == FeedFormat.JSON) {

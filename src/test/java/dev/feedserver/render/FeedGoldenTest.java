@@ -39,17 +39,49 @@ class FeedGoldenTest {
         "/entry/hello-world",
         "/category/%E6%96%B0%E5%AA%92%E4%BD%93/embed",
         "/opml.xml",
-        "/feeds.json");
+        "/feeds.json",
+        "/tag/intro/rss.xml",
+        "/tag/intro/atom.xml",
+        "/tag/intro/feed.json",
+        "/tag/intro",
+        "/author/Ada%20Lovelace/atom.xml",
+        "/author/Ada%20Lovelace");
+  }
+
+  /** The Hexo site: a two-level category tree. */
+  static Stream<String> treePaths() {
+    return Stream.of(
+        "/",
+        "/category/Java",
+        "/category/Java/rss.xml",
+        "/category/Java/%E5%9F%BA%E7%A1%80",
+        "/category/Java/%E5%9F%BA%E7%A1%80/atom.xml",
+        "/category/Notes/%70age",
+        "/entry/two-trees",
+        "/opml.xml");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("treePaths")
+  void aCategoryTreeMatchesItsGoldenFile(String path, @TempDir Path hexo) throws Exception {
+    Path site = FixtureSite.copyHexoSiteTo(hexo);
+    Publisher.Publication publication = new Publisher(FixtureSite.hexoConfig(site)).publish();
+    assertThat(publication.load().problems()).isEmpty();
+    compare(publication, path, GOLDEN.resolve("hexo-tree"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("paths")
   void bytesMatchTheGoldenFile(String path) throws Exception {
     Publisher.Publication site = new Publisher(FixtureSite.config(FixtureSite.copyTo(dir))).publish();
+    compare(site, path, GOLDEN);
+  }
+
+  private static void compare(Publisher.Publication site, String path, Path folder) throws Exception {
     byte[] actual = site.get(path).orElseThrow(() -> new AssertionError("nothing at " + path)).body();
-    Path golden = GOLDEN.resolve(fileName(path));
+    Path golden = folder.resolve(fileName(path));
     if (UPDATE) {
-      Files.createDirectories(GOLDEN);
+      Files.createDirectories(folder);
       Files.write(golden, actual);
     }
     assertThat(golden).as("golden file; run with -Dgolden.update=true to create it").exists();

@@ -14,7 +14,10 @@ import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleBody;
 import dev.feedserver.content.BodyStore;
 import dev.feedserver.content.ArticleIndex;
-import dev.feedserver.content.Category;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
+import dev.feedserver.content.TopicEntries;
+import dev.feedserver.site.Route;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import java.io.ByteArrayInputStream;
@@ -53,8 +56,10 @@ class FeedRoundTripTest {
     ArticleIndex index = publication.index();
     for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
       feeds.add(Arguments.of(format, Optional.empty(), index.newestFirst()));
-      for (Category category : index.categories()) {
-        feeds.add(Arguments.of(format, Optional.of(category.name()), category.articles()));
+      for (Taxonomy taxonomy : Taxonomy.values()) {
+        for (TopicEntries topic : index.topics(taxonomy)) {
+          feeds.add(Arguments.of(format, Optional.of(topic.topic()), topic.articles()));
+        }
       }
     }
     return feeds.stream();
@@ -62,15 +67,15 @@ class FeedRoundTripTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("feeds")
-  void parsedFeedMatchesTheIndex(FeedFormat format, Optional<String> category, List<Article> expected)
+  void parsedFeedMatchesTheIndex(FeedFormat format, Optional<Topic> category, List<Article> expected)
       throws Exception {
     Links links = publisher.links();
-    String path = links.feedPath(category, format);
+    String path = links.path(new Route.Feed(category, format));
     byte[] bytes = publication.get(path).orElseThrow().body();
     SyndFeed feed = new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(bytes)));
 
     assertThat(feed.getFeedType()).isEqualTo(format == FeedFormat.RSS ? "rss_2.0" : "atom_1.0");
-    String alternate = category.map(links::category).orElse(links.index());
+    String alternate = category.map(links::topic).orElse(links.index());
     String self = links.absolute(path);
     if (format == FeedFormat.RSS) {
       assertThat(feed.getLink()).isEqualTo(alternate);
@@ -102,7 +107,12 @@ class FeedRoundTripTest {
       } else {
         assertThat(entry.getAuthor()).isEqualTo(article.author());
       }
-      assertThat(entry.getCategories()).extracting(SyndCategory::getName).containsExactlyElementsOf(article.categories());
+      List<String> terms = new ArrayList<>(article.categories());
+      terms.addAll(article.tags());
+      assertThat(entry.getCategories()).extracting(SyndCategory::getName).containsExactlyElementsOf(terms);
+      // a tag is told from a category by its scheme (Atom) or domain (RSS)
+      assertThat(entry.getCategories()).filteredOn(c -> links.scheme(Taxonomy.TAG).equals(c.getTaxonomyUri()))
+          .extracting(SyndCategory::getName).containsExactlyElementsOf(article.tags());
       assertThat(entry.getContents()).hasSize(1);
       ArticleBody body = bodies.body(article);
       assertThat(entry.getContents().get(0).getValue()).isEqualTo(body.html().html());

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feedserver.FixtureSite;
 import dev.feedserver.Publisher;
 import dev.feedserver.content.Article;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
 import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.Route;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +58,7 @@ class UnicodeSafetyTest {
 
     for (Optional<String> feed : new Optional[] {Optional.empty(), Optional.of("BadCat"), Optional.of("café")}) {
       for (FeedFormat format : FeedFormat.values()) {
-        byte[] bytes = publication.get(publisher.links().feedPath(feed, format)).orElseThrow().body();
+        byte[] bytes = publication.get(new Route.Feed(feed.map(c -> Topic.of(Taxonomy.CATEGORY, c)), format).path()).orElseThrow().body();
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text.codePoints().filter(UnicodeSafetyTest::forbidden)).as(format + " " + feed).isEmpty();
         if (format == FeedFormat.JSON) {

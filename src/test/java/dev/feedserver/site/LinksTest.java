@@ -2,7 +2,10 @@ package dev.feedserver.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,10 +27,14 @@ class LinksTest {
         "Java-1.0_~x  | Java-1.0_~x",
       })
   void categoryNamesArePercentEncodedAsUtf8(String name, String encoded) {
-    assertThat(links.categoryPath(name)).isEqualTo("/category/" + encoded);
-    assertThat(links.categoryFeed(name, FeedFormat.RSS))
+    assertThat(links.path(new Route.TopicPage(cat(name), 1))).isEqualTo("/category/" + encoded);
+    assertThat(links.topicFeed(cat(name), FeedFormat.RSS))
         .isEqualTo("https://example.org/blog/category/" + encoded + "/rss.xml");
-    assertThat(links.route("/category/" + encoded)).contains(new Route.CategoryPage(name, 1));
+    assertThat(links.route("/category/" + encoded)).contains(new Route.TopicPage(cat(name), 1));
+    // tags and authors are written alike, under their own word
+    assertThat(links.topic(Topic.of(Taxonomy.TAG, name))).isEqualTo("https://example.org/blog/tag/" + encoded);
+    assertThat(links.route("/author/" + encoded + "/atom.xml"))
+        .contains(new Route.Feed(Optional.of(Topic.of(Taxonomy.AUTHOR, name)), FeedFormat.ATOM));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -56,6 +63,12 @@ class LinksTest {
         "/feeds.json/                                | /feeds.json",
         "/embed.js                                   | /embed.js",
         "/style.css                                  | /style.css",
+        "/tag/C++/page/2                             | /tag/C%2B%2B/page/2",
+        "/category/x/index.json                      | /category/x/index.json",
+        "/category/x/opml.xml                        | /category/x/opml.xml",
+        "/author/小明/feed.json                      | /author/%E5%B0%8F%E6%98%8E/feed.json",
+        "/tag/embed/embed                            | /tag/embed/embed",
+        "/category/Java/基础/rss.xml                 | /category/Java/%E5%9F%BA%E7%A1%80/rss.xml",
       })
   void requestsReachOneCanonicalPath(String raw, String canonical) {
     assertThat(links.route(raw).map(links::path)).contains(canonical);
@@ -63,12 +76,13 @@ class LinksTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "/feed.xml", "/category", "/category/", "/category/%20", "/category/x/index.json",
+    "/feed.xml", "/category", "/category/", "/category/%20",
     "/category/x/rss.xml/more", "/entry", "/entry/a/b", "/category/%ZZ", "/category/%C3",
     "/category/%E6%96", "/other/thing", "/page/1/rss.xml", "/page/02/rss.xml", "/page/x/atom.xml",
     "/page/2", "/category/x/page/2/other.xml", "/entry/", "/category/x/page",
     "/embed", "/category/x/page/2/embed", "/category/x/embed/more", "/category/x/embed/rss.xml",
-    "/page/2/opml.xml", "/category/x/opml.xml", "/entry/x/embed", "/style.css/x",
+    "/page/2/opml.xml", "/entry/x/embed", "/style.css/x", "/tag", "/tag/",
+    "/author/%20/rss.xml", "/tags/x", "/category/x//rss.xml", "/category/x/%20/rss.xml",
   })
   void pathsThatNameNothing(String raw) {
     assertThat(links.route(raw)).isEqualTo(Optional.empty());
@@ -76,21 +90,21 @@ class LinksTest {
 
   @Test
   void pagesArePathsWithTheLimitAsTheOnlyQuery() {
-    assertThat(links.feedPage(Optional.of("新媒体"), FeedFormat.ATOM, 1, java.util.OptionalInt.empty()))
+    assertThat(links.url(new Route.Feed(Optional.of(cat("新媒体")), FeedFormat.ATOM)))
         .isEqualTo("https://example.org/blog/category/%E6%96%B0%E5%AA%92%E4%BD%93/atom.xml");
-    assertThat(links.feedPage(Optional.empty(), FeedFormat.JSON, 3, java.util.OptionalInt.of(5)))
+    assertThat(links.url(new Route.Feed(Optional.empty(), FeedFormat.JSON, 3, java.util.OptionalInt.of(5))))
         .isEqualTo("https://example.org/blog/page/3/feed.json?limit=5");
-    assertThat(links.url(new Route.CategoryPage("C#", 2))).isEqualTo("https://example.org/blog/category/C%23/page/2");
+    assertThat(links.url(new Route.TopicPage(cat("C#"), 2))).isEqualTo("https://example.org/blog/category/C%23/page/2");
   }
 
   @Test
   void embedOptionsAreTheOnlyQueryOfAnEmbedPageAndAPreviewHasItsFeedsUrl() {
-    assertThat(links.route("/category/C%23/embed")).contains(new Route.Embed("C#", EmbedOptions.DEFAULT));
-    assertThat(links.embed("C#")).isEqualTo("https://example.org/blog/category/C%23/embed");
-    Route.Embed dark = new Route.Embed("C#", new EmbedOptions(3, EmbedOptions.Theme.DARK));
+    assertThat(links.route("/category/C%23/embed")).contains(new Route.Embed(cat("C#"), EmbedOptions.DEFAULT));
+    assertThat(links.embed(cat("C#"))).isEqualTo("https://example.org/blog/category/C%23/embed");
+    Route.Embed dark = new Route.Embed(cat("C#"), new EmbedOptions(3, EmbedOptions.Theme.DARK));
     assertThat(links.path(dark)).isEqualTo("/category/C%23/embed");
     assertThat(links.url(dark)).isEqualTo("https://example.org/blog/category/C%23/embed?limit=3&theme=dark");
-    Route.Feed feed = new Route.Feed(Optional.of("C#"), FeedFormat.ATOM, 2);
+    Route.Feed feed = new Route.Feed(Optional.of(cat("C#")), FeedFormat.ATOM).page(2);
     assertThat(links.path(new Route.Preview(feed))).isEqualTo(links.path(feed)).isEqualTo("/category/C%23/page/2/atom.xml");
     assertThat(links.route(links.path(new Route.Preview(feed)))).contains(feed);
     assertThat(links.opml()).isEqualTo("https://example.org/blog/opml.xml");
@@ -101,23 +115,53 @@ class LinksTest {
   void dotSegmentNamesAreEncodedInPathsAndReadBackButIdsKeepTheirSpelling() {
     for (String name : new String[] {".", ".."}) {
       String encoded = "%2E".repeat(name.length());
-      assertThat(links.categoryPath(name)).isEqualTo("/category/" + encoded);
-      assertThat(links.path(new Route.Feed(Optional.of(name), FeedFormat.RSS, 2)))
+      assertThat(links.path(new Route.TopicPage(cat(name), 1))).isEqualTo("/category/" + encoded);
+      assertThat(links.path(new Route.Feed(Optional.of(cat(name)), FeedFormat.RSS).page(2)))
           .isEqualTo("/category/" + encoded + "/page/2/rss.xml");
-      assertThat(links.path(new Route.Embed(name, EmbedOptions.DEFAULT))).isEqualTo("/category/" + encoded + "/embed");
-      assertThat(links.entryPath(name)).isEqualTo("/entry/" + encoded);
-      for (Route route : new Route[] {new Route.CategoryPage(name, 1), new Route.Feed(Optional.of(name), FeedFormat.JSON, 3),
-          new Route.Embed(name, EmbedOptions.DEFAULT), new Route.Entry(name)}) {
+      assertThat(links.path(new Route.Embed(cat(name), EmbedOptions.DEFAULT))).isEqualTo("/category/" + encoded + "/embed");
+      assertThat(links.path(new Route.Entry(name))).isEqualTo("/entry/" + encoded);
+      for (Route route : new Route[] {new Route.TopicPage(cat(name), 1), new Route.Feed(Optional.of(cat(name)), FeedFormat.JSON).page(3),
+          new Route.Embed(cat(name), EmbedOptions.DEFAULT), new Route.Entry(name)}) {
         assertThat(links.route(links.path(route))).as(route.toString()).contains(route);
       }
       // lower-case escapes read the same
-      assertThat(links.route("/category/" + encoded.toLowerCase())).contains(new Route.CategoryPage(name, 1));
+      assertThat(links.route("/category/" + encoded.toLowerCase())).contains(new Route.TopicPage(cat(name), 1));
       // an entry's tag: URI is opaque (never resolved): it keeps the spelling it always had
       assertThat(links.entryTag(name)).isEqualTo("tag:example.org,2026:" + name);
     }
     // only a whole segment is a dot-segment
-    assertThat(links.categoryPath("...")).isEqualTo("/category/...");
-    assertThat(links.categoryPath(".x")).isEqualTo("/category/.x");
+    assertThat(links.path(new Route.TopicPage(cat("..."), 1))).isEqualTo("/category/...");
+    assertThat(links.path(new Route.TopicPage(cat(".x"), 1))).isEqualTo("/category/.x");
+  }
+
+  @Test
+  void aCategoryTreeIsOneSegmentALevelAndTheGrammarsWordsBelowTheTopAreEscaped() {
+    Topic child = new Topic(Taxonomy.CATEGORY, List.of("Java", "基础"));
+    assertThat(links.topic(child)).isEqualTo("https://example.org/blog/category/Java/%E5%9F%BA%E7%A1%80");
+    assertThat(links.route("/category/Java/基础/page/2/rss.xml"))
+        .contains(new Route.Feed(Optional.of(child), FeedFormat.RSS).page(2));
+    assertThat(links.route("/category/Java/基础/embed")).contains(new Route.Embed(child, EmbedOptions.DEFAULT));
+    // a child named like a word of the grammar: its first character is escaped, so the path stays one reading
+    for (String word : new String[] {"page", "embed", "rss.xml", "atom.xml", "feed.json"}) {
+      Topic named = new Topic(Taxonomy.CATEGORY, List.of("A", word, "B"));
+      String path = links.path(new Route.TopicPage(named, 2));
+      assertThat(path).startsWith("/category/A/%").endsWith("/B/page/2");
+      assertThat(links.route(path)).as(path).contains(new Route.TopicPage(named, 2));
+      // the first level is always a name: a plain folder's URLs never change
+      assertThat(links.path(new Route.TopicPage(cat(word), 1))).isEqualTo("/category/" + word);
+      assertThat(links.route("/category/" + word)).contains(new Route.TopicPage(cat(word), 1));
+    }
+    assertThat(links.route("/category/A/page")).isEmpty();
+    // tags and authors never nest
+    assertThat(links.route("/tag/a/b")).isEmpty();
+    assertThat(links.route("/author/a/b/rss.xml")).isEmpty();
+    assertThat(links.feedTag(Optional.of(child))).isEqualTo("tag:example.org,2026:feed/category/Java/%E5%9F%BA%E7%A1%80");
+    assertThat(links.feedTag(Optional.of(cat("C#")))).isEqualTo("tag:example.org,2026:feed/category/C%23");
+    assertThat(links.feedTag(Optional.of(Topic.of(Taxonomy.TAG, "intro")))).isEqualTo("tag:example.org,2026:feed/tag/intro");
+  }
+
+  private static Topic cat(String name) {
+    return Topic.of(Taxonomy.CATEGORY, name);
   }
 
   @Test

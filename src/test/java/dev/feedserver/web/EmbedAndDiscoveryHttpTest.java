@@ -387,7 +387,17 @@ class EmbedAndDiscoveryHttpTest {
       assertThat(text(feed)).contains("<title>" + outline.getAttribute("text").replace("&", "&amp;"));
       assertThat(get(local(outline.getAttribute("htmlUrl"))).statusCode()).isEqualTo(200);
     }
-    assertThat(names).containsExactly("C++", "Java", "人人都是产品经理", "新媒体", "旅行", "日本", "最新文章", "生活");
+    assertThat(names).containsExactly("C++", "Java", "人人都是产品经理", "新媒体", "旅行", "日本", "最新文章", "生活",
+        "#Java", "#intro", "#test", "@Ada Lovelace", "@人人都是产品经理", "@小明");
+    // each taxonomy is a folder of its own
+    List<String> folders = new ArrayList<>();
+    for (int i = 0; i < outlines.getLength(); i++) {
+      var outline = (org.w3c.dom.Element) outlines.item(i);
+      if (!outline.hasAttribute("xmlUrl")) {
+        folders.add(outline.getAttribute("text"));
+      }
+    }
+    assertThat(folders).containsExactly("Fixture Feeds", "Fixture Feeds · Tags", "Fixture Feeds · Authors");
   }
 
   @Test
@@ -396,14 +406,15 @@ class EmbedAndDiscoveryHttpTest {
     assertThat(header(response, "Content-Type")).isEqualTo("application/json");
     JsonNode index = new ObjectMapper().readTree(response.body());
     assertThat(index.path("opml_url").asText()).isEqualTo("http://feeds.test/opml.xml");
-    assertThat(index.path("feeds")).hasSize(9);
+    // the site, 8 categories, 3 tags, 3 authors
+    assertThat(index.path("feeds")).hasSize(15);
     for (JsonNode feed : index.path("feeds")) {
       assertThat(feed.path("formats")).hasSize(3);
       for (JsonNode format : feed.path("formats")) {
         HttpResponse<byte[]> got = get(local(format.path("url").asText()));
         assertThat(header(got, "Content-Type")).startsWith(format.path("type").asText());
       }
-      if (feed.has("category")) {
+      if (feed.has("category") || feed.has("tag") || feed.has("author")) {
         assertThat(get(local(feed.path("embed_url").asText())).statusCode()).isEqualTo(200);
       }
     }

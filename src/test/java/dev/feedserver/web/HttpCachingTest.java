@@ -7,6 +7,9 @@ import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.feedserver.App;
 import dev.feedserver.FixtureSite;
 import dev.feedserver.Publisher;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
+import dev.feedserver.site.AssetFile;
 import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Route;
@@ -182,7 +185,7 @@ class HttpCachingTest {
   }
 
   private static Route.Feed feed(String category, FeedFormat format) {
-    return new Route.Feed(Optional.of(category), format, 1);
+    return new Route.Feed(Optional.of(Topic.of(Taxonomy.CATEGORY, category)), format);
   }
 
   @Test
@@ -199,35 +202,35 @@ class HttpCachingTest {
     Instant t1 = t0.plusSeconds(3600);
     ServedSite after = before.next(publisher.publish().site(), t1).warm();
 
-    HttpResource javaBefore = before.precomputed(feed("Java", FeedFormat.RSS)).orElseThrow();
-    HttpResource javaAfter = after.precomputed(feed("Java", FeedFormat.RSS)).orElseThrow();
+    HttpResource javaBefore = before.resolve(feed("Java", FeedFormat.RSS)).orElseThrow();
+    HttpResource javaAfter = after.resolve(feed("Java", FeedFormat.RSS)).orElseThrow();
     assertThat(javaAfter.variants().get(0).etag()).isNotEqualTo(javaBefore.variants().get(0).etag());
     assertThat(javaAfter.lastModified()).isEqualTo(t1);
     // a feed whose bytes did not change keeps both validators
-    HttpResource cppBefore = before.precomputed(feed("C++", FeedFormat.ATOM)).orElseThrow();
-    HttpResource cppAfter = after.precomputed(feed("C++", FeedFormat.ATOM)).orElseThrow();
+    HttpResource cppBefore = before.resolve(feed("C++", FeedFormat.ATOM)).orElseThrow();
+    HttpResource cppAfter = after.resolve(feed("C++", FeedFormat.ATOM)).orElseThrow();
     assertThat(cppAfter.variants().get(0).etag()).isEqualTo(cppBefore.variants().get(0).etag());
     assertThat(cppAfter.lastModified()).isEqualTo(t0);
     // the deleted item's category feed is gone; the site feed changed
-    assertThat(after.precomputed(feed("日本", FeedFormat.ATOM))).isEmpty();
-    assertThat(after.precomputed(new Route.Feed(Optional.empty(), FeedFormat.ATOM, 1)).orElseThrow().lastModified()).isEqualTo(t1);
+    assertThat(after.resolve(feed("日本", FeedFormat.ATOM))).isEmpty();
+    assertThat(after.resolve(new Route.Feed(Optional.empty(), FeedFormat.ATOM)).orElseThrow().lastModified()).isEqualTo(t1);
 
     // the other polled responses follow the same rule: previews, embed pages, OPML, feed index, assets
-    HttpResource javaPreview = after.precomputed(new Route.Preview(feed("Java", FeedFormat.RSS))).orElseThrow();
+    HttpResource javaPreview = after.resolve(new Route.Preview(feed("Java", FeedFormat.RSS))).orElseThrow();
     assertThat(javaPreview.lastModified()).isEqualTo(t1);
-    assertThat(javaPreview).isNotSameAs(before.precomputed(new Route.Preview(feed("Java", FeedFormat.RSS))).orElseThrow());
+    assertThat(javaPreview).isNotSameAs(before.resolve(new Route.Preview(feed("Java", FeedFormat.RSS))).orElseThrow());
     // the Java widget shows titles and dates only: an edited body leaves it alone
-    for (Route same : List.of(new Route.Preview(feed("C++", FeedFormat.ATOM)), new Route.Embed("Java", EmbedOptions.DEFAULT),
-        new Route.Embed("C++", EmbedOptions.DEFAULT), new Route.EmbedScript(), new Route.Stylesheet())) {
-      assertThat(after.precomputed(same).orElseThrow()).as(same.toString()).isSameAs(before.precomputed(same).orElseThrow());
+    for (Route same : List.of(new Route.Preview(feed("C++", FeedFormat.ATOM)), new Route.Embed(Topic.of(Taxonomy.CATEGORY, "Java"), EmbedOptions.DEFAULT),
+        new Route.Embed(Topic.of(Taxonomy.CATEGORY, "C++"), EmbedOptions.DEFAULT), new Route.Asset(AssetFile.EMBED_SCRIPT), new Route.Asset(AssetFile.STYLESHEET))) {
+      assertThat(after.resolve(same).orElseThrow()).as(same.toString()).isSameAs(before.resolve(same).orElseThrow());
     }
     // categories are gone: the lists of feeds changed, and their embed pages are gone
     for (Route changed : List.of(new Route.Opml(), new Route.FeedIndex())) {
-      assertThat(after.precomputed(changed).orElseThrow().lastModified()).as(changed.toString()).isEqualTo(t1);
+      assertThat(after.resolve(changed).orElseThrow().lastModified()).as(changed.toString()).isEqualTo(t1);
     }
-    assertThat(after.precomputed(new Route.Embed("日本", EmbedOptions.DEFAULT))).isEmpty();
+    assertThat(after.resolve(new Route.Embed(Topic.of(Taxonomy.CATEGORY, "日本"), EmbedOptions.DEFAULT))).isEmpty();
     assertThat(after.changedSince(before))
         .contains(new Route.Opml(), new Route.Preview(feed("Java", FeedFormat.RSS)))
-        .doesNotContain(new Route.Stylesheet(), new Route.Embed("Java", EmbedOptions.DEFAULT));
+        .doesNotContain(new Route.Asset(AssetFile.STYLESHEET), new Route.Embed(Topic.of(Taxonomy.CATEGORY, "Java"), EmbedOptions.DEFAULT));
   }
 }

@@ -16,13 +16,15 @@ import dev.feedserver.FixtureSite;
 import dev.feedserver.Publisher;
 import dev.feedserver.config.Config;
 import dev.feedserver.content.Article;
-import dev.feedserver.content.Category;
+import dev.feedserver.content.Taxonomy;
+import dev.feedserver.content.Topic;
+import dev.feedserver.content.TopicEntries;
+import dev.feedserver.site.Route;
 import dev.feedserver.site.FeedFormat;
 import dev.feedserver.site.Links;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -152,7 +154,7 @@ class IndependentParsersTest {
       Optional<String> next) {}
 
   /** A feed as discovered (optionally at a page size) and every page reached through next links. */
-  record Chain(Kind kind, String start, Optional<String> category, List<Article> expected,
+  record Chain(Kind kind, String start, Optional<Topic> category, List<Article> expected,
       Optional<Integer> limit, List<Doc> pages, List<String> problems) {}
 
   @TestFactory
@@ -254,7 +256,8 @@ class IndependentParsersTest {
       for (Element a : html.select("a[href]:not([type])")) {
         String href = a.absUrl("href");
         String path = href.startsWith(base()) ? href.substring(base().length() - 1) : "";
-        if ((path.startsWith("/category/") || path.startsWith("/entry/")) && !path.contains("?")
+        if ((path.startsWith("/category/") || path.startsWith("/tag/") || path.startsWith("/author/")
+            || path.startsWith("/entry/")) && !path.contains("?")
             && !path.contains("#")) {
           queue.addLast(href);
         }
@@ -268,8 +271,10 @@ class IndependentParsersTest {
     Map<String, String> expected = new LinkedHashMap<>();
     for (FeedFormat format : FeedFormat.values()) {
       expected.put(links.siteFeed(format), format.mediaType());
-      for (Category category : publication.index().categories()) {
-        expected.put(links.categoryFeed(category.name(), format), format.mediaType());
+      for (Taxonomy taxonomy : Taxonomy.values()) {
+        for (TopicEntries topic : publication.index().topics(taxonomy)) {
+          expected.put(links.topicFeed(topic.topic(), format), format.mediaType());
+        }
       }
     }
     Map<String, String> found = new LinkedHashMap<>();
@@ -282,12 +287,12 @@ class IndependentParsersTest {
 
   private static Chain fetchChain(Kind kind, String feedUrl, Optional<Integer> limit) throws Exception {
     List<String> problems = new ArrayList<>();
-    Optional<String> category = categoryOf(feedUrl);
+    Optional<Topic> category = scopeOf(feedUrl);
     List<Article> expected =
-        category.map(name -> publication.index().category(name).map(Category::articles).orElse(null))
+        category.map(topic -> publication.index().topic(topic).map(TopicEntries::articles).orElse(null))
             .orElse(publication.index().newestFirst());
     if (expected == null) {
-      problems.add(feedUrl + " names a category the publication does not have: " + category.get());
+      problems.add(feedUrl + " names a topic the publication does not have: " + category.get());
       expected = List.of();
     }
     String start = limit.map(l -> feedUrl + "?limit=" + l).orElse(feedUrl);
@@ -416,9 +421,9 @@ class IndependentParsersTest {
         .startsWith(chain.kind().feedparserVersion);
     JsonNode feed = d.path("feed");
     assertThat(feed.path("title").asText()).as("feed title").contains(config.title());
-    chain.category().ifPresent(name -> assertThat(feed.path("title").asText()).as("feed title").contains(name));
+    chain.category().ifPresent(topic -> assertThat(feed.path("title").asText()).as("feed title").contains(topic.name()));
     assertThat(feed.path("link").asText()).as("feed link")
-        .isEqualTo(chain.category().map(links::category).orElse(links.index()));
+        .isEqualTo(chain.category().map(links::topic).orElse(links.index()));
     List<String> nextLinks = new ArrayList<>();
     feed.path("links").forEach(l -> {
       if ("next".equals(l.path("rel").asText())) {
@@ -592,10 +597,10 @@ class IndependentParsersTest {
     }
     // what we publish
     assertThat(feed.path("title").asText()).as(at + " title").contains(config.title());
-    chain.category().ifPresent(name -> assertThat(feed.path("title").asText()).as(at + " title").contains(name));
+    chain.category().ifPresent(topic -> assertThat(feed.path("title").asText()).as(at + " title").contains(topic.name()));
     if (feed.has("home_page_url")) {
       assertThat(feed.get("home_page_url").asText()).as(at + " home_page_url")
-          .isEqualTo(chain.category().map(links::category).orElse(links.index()));
+          .isEqualTo(chain.category().map(links::topic).orElse(links.index()));
     }
 
     JsonNode items = feed.path("items");
@@ -709,13 +714,9 @@ class IndependentParsersTest {
     return client.send(HttpRequest.newBuilder(local).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** The category a feed URL belongs to: {@code /category/{name}/{file}}; empty for the site's feeds. */
-  private static Optional<String> categoryOf(String feedUrl) {
+  /** The topic a feed URL belongs to, as the server reads its path; empty for the site's feeds. */
+  private static Optional<Topic> scopeOf(String feedUrl) {
     String path = URI.create(feedUrl).getRawPath().substring(URI.create(base()).getRawPath().length() - 1);
-    String[] segments = path.substring(1).split("/", -1);
-    if (segments.length == 3 && segments[0].equals("category")) {
-      return Optional.of(URLDecoder.decode(segments[1].replace("+", "%2B"), StandardCharsets.UTF_8));
-    }
-    return Optional.empty();
+    return links.route(path).filter(r -> r instanceof Route.Feed).flatMap(r -> ((Route.Feed) r).scope());
   }
 }

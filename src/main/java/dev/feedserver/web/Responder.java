@@ -1,0 +1,40 @@
+package dev.feedserver.web;
+
+import dev.feedserver.site.Route;
+import java.util.Optional;
+
+/**
+ * The one decision behind every {@code GET} and {@code HEAD} of a route, whichever way the request
+ * arrives (the Jetty fast path or the Javalin handlers): a browser at a feed's URL gets its
+ * preview, the site supplies the prepared response, CORS and {@code Vary} are added where they
+ * belong, and {@link HttpCaching} picks the encoding and answers 200 or 304.
+ */
+final class Responder {
+  private final HttpCaching caching;
+  private final Cors cors;
+
+  Responder(HttpCaching caching, Cors cors) {
+    this.caching = caching;
+    this.cors = cors;
+  }
+
+  /** The request headers an answer depends on (each null when absent). */
+  record RequestHeaders(String accept, String acceptEncoding, String ifNoneMatch, String ifModifiedSince,
+      String origin) {}
+
+  /** The answer for a route, or empty when it names nothing in {@code site} (a 404). */
+  Optional<HttpCaching.Answer> respond(ServedSite site, Route named, RequestHeaders request) {
+    Route route = FeedNegotiation.wantsPreview(request.accept()) ? named.forBrowser() : named;
+    Optional<HttpResource> found = site.resolve(route);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    HttpResource resource = found.get();
+    String vary = route.variesByAccept() ? FeedNegotiation.VARY : HttpCaching.VARY;
+    if (resource.crossOrigin() && cors.variesByOrigin()) {
+      vary = vary + ", Origin";
+    }
+    return Optional.of(caching.answer(resource, request.acceptEncoding(), request.ifNoneMatch(),
+        request.ifModifiedSince(), vary, resource.crossOrigin() ? cors.allowHeaders(request.origin()) : java.util.List.of()));
+  }
+}
