@@ -30,6 +30,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void categoryTreesAreReadInAHexoSiteByDefaultAndTheKeyChoosesEitherWay() throws Exception {
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    Path hexo = Files.createDirectories(dir.resolve("hexo/source/_posts"));
+    Files.writeString(dir.resolve("hexo/_config.yml"), "title: A blog\n");
+    Path root = dir.resolve("hexo");
+    assertThat(new ConfigLoader(Map.of("FEED_CONTENT_DIR", plain.toString())).load(Optional.empty()).categoryTree())
+        .isFalse();
+    assertThat(new ConfigLoader(Map.of("FEED_CONTENT_DIR", root.toString())).load(Optional.empty()).categoryTree())
+        .isTrue();
+    // a source/ folder alone, or _config.yml alone, is not a Hexo site
+    assertThat(new ConfigLoader(Map.of("FEED_CONTENT_DIR", hexo.getParent().toString())).load(Optional.empty())
+        .categoryTree()).isFalse();
+    assertThat(new ConfigLoader(Map.of("FEED_CONTENT_DIR", root.toString(), "FEED_CATEGORY_TREE", "false"))
+        .load(Optional.empty()).categoryTree()).isFalse();
+    assertThat(new ConfigLoader(Map.of("FEED_CONTENT_DIR", plain.toString(), "FEED_CATEGORY_TREE", "true"))
+        .load(Optional.empty()).categoryTree()).isTrue();
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("FEED_CATEGORY_TREE", "yes")).load(Optional.empty()))
+        .hasMessage("config key 'categoryTree' (environment variable FEED_CATEGORY_TREE): must be true, false or auto"
+            + " (got 'yes')");
+  }
+
+  @Test
   void portFromEnvironmentAlsoMovesTheDefaultBaseUrl() {
     Config config = new ConfigLoader(Map.of("PORT", "9000")).load(Optional.empty());
     assertThat(config.port()).isEqualTo(9000);

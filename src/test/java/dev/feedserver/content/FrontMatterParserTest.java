@@ -64,26 +64,30 @@ class FrontMatterParserTest {
     assertThat(parsed.body()).isEqualTo("<p>a</p>\n---\n<p>b</p>");
   }
 
+  /** Each shape: the names (every name a category, in a plain folder) and Hexo's hierarchies (in a Hexo site). */
   static Stream<Arguments> categoryShapes() {
     return Stream.of(
-        Arguments.of("categories: 新媒体", List.of("新媒体")),
-        Arguments.of("categories: [A, B]", List.of("A", "B")),
-        Arguments.of("categories:\n - A\n - B", List.of("A", "B")),
-        Arguments.of("categories:\n - A\n - [B, C]", List.of("A", "B", "C")),
-        Arguments.of("categories: [A, [B, [C]]]", List.of("A", "B", "C")),
-        Arguments.of("categories: [' A ', A, '']", List.of("A")),
-        Arguments.of("categories: [C++, C#, 'UI/UX']", List.of("C++", "C#", "UI/UX")),
-        Arguments.of("categories: [no, 010, 1.5]", List.of("no", "010", "1.5")),
-        Arguments.of("categories: [\"e\\u0301t\\u00e9\"]", List.of("été")),
-        Arguments.of("categories:", List.of()),
-        Arguments.of("other: x", List.of()));
+        Arguments.of("categories: 新媒体", List.of("新媒体"), List.of(List.of("新媒体"))),
+        Arguments.of("categories: [A, B]", List.of("A", "B"), List.of(List.of("A", "B"))),
+        Arguments.of("categories:\n - A\n - B", List.of("A", "B"), List.of(List.of("A", "B"))),
+        Arguments.of("categories:\n - A\n - [B, C]", List.of("A", "B", "C"), List.of(List.of("A"), List.of("B", "C"))),
+        Arguments.of("categories: [[A, B], [C]]", List.of("A", "B", "C"), List.of(List.of("A", "B"), List.of("C"))),
+        Arguments.of("categories: [[A, B], [A, B]]", List.of("A", "B"), List.of(List.of("A", "B"))),
+        Arguments.of("categories: [A, [B, [C]]]", List.of("A", "B", "C"), List.of(List.of("A"), List.of("B", "C"))),
+        Arguments.of("categories: [' A ', A, '']", List.of("A"), List.of(List.of("A", "A"))),
+        Arguments.of("categories: [C++, C#, 'UI/UX']", List.of("C++", "C#", "UI/UX"), List.of(List.of("C++", "C#", "UI/UX"))),
+        Arguments.of("categories: [no, 010, 1.5]", List.of("no", "010", "1.5"), List.of(List.of("no", "010", "1.5"))),
+        Arguments.of("categories: [\"e\\u0301t\\u00e9\"]", List.of("été"), List.of(List.of("été"))),
+        Arguments.of("categories:", List.of(), List.of()),
+        Arguments.of("other: x", List.of(), List.of()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("categoryShapes")
-  void categoriesInEveryHexoShape(String yaml, List<String> expected) throws Exception {
+  void categoriesInEveryHexoShape(String yaml, List<String> names, List<List<String>> paths) throws Exception {
     var parsed = parser.parse("---\ntitle: T\ndate: 2021-12-06\n" + yaml + "\n---\n");
-    assertThat(parsed.frontMatter().categories()).containsExactlyElementsOf(expected);
+    assertThat(parsed.frontMatter().categories()).containsExactlyElementsOf(names);
+    assertThat(parsed.frontMatter().categoryPaths()).containsExactlyElementsOf(paths);
   }
 
   @Test

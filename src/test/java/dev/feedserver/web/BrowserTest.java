@@ -146,6 +146,7 @@ class BrowserTest {
         ---
         title: 视频号灰度测试购物车功能
         categories: [新媒体]
+        tags: [电商]
         date: 2024-05-02 10:00:00
         headimg: %s
         ---
@@ -155,6 +156,7 @@ class BrowserTest {
         ---
         title: 京都の紅葉と日本旅行
         categories: [新媒体, 旅行]
+        tags: [电商, 紅葉]
         date: 2024-05-01 10:00:00
         ---
         <p>紅葉の季節。</p>
@@ -174,11 +176,12 @@ class BrowserTest {
         categories:
           - 安全
           - '<img src=x onerror="%s">'
+        tags: ['<svg onload="%s">']
         date: 2024-04-02 10:00:00
         headimg: 'javascript:%s'
         ---
         %s
-        """.formatted(yaml(TITLE_PAYLOAD), yaml(MARKER), yaml(MARKER), yaml(MARKER), BODY_PAYLOADS));
+        """.formatted(yaml(TITLE_PAYLOAD), yaml(MARKER), yaml(MARKER), yaml(MARKER), yaml(MARKER), BODY_PAYLOADS));
   }
 
   private static String yaml(String singleQuoted) {
@@ -187,8 +190,17 @@ class BrowserTest {
 
   @Test
   void aHostPageOnAnotherOriginEmbedsTheWidgetBothWaysWithCjkTitles() throws Exception {
-    String category = site + "/category/" + URLEncoder.encode("新媒体", StandardCharsets.UTF_8);
-    var snippets = Jsoup.parse(fetch(category)).select("pre code").eachText();
+    embedsBothWays(site + "/category/" + URLEncoder.encode("新媒体", StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aTagFeedEmbedsLikeACategorys() throws Exception {
+    embedsBothWays(site + "/tag/" + URLEncoder.encode("电商", StandardCharsets.UTF_8));
+  }
+
+  /** The two snippets a topic page shows, pasted into a page on another origin: both show its entries. */
+  private void embedsBothWays(String topicPage) throws Exception {
+    var snippets = Jsoup.parse(fetch(topicPage)).select("pre code").eachText();
     assertThat(snippets).hasSize(2);
     hostPages.put("/host.html", page(
         "<script>window.__before = Object.getOwnPropertyNames(window);</script>\n"
@@ -237,8 +249,13 @@ class BrowserTest {
     hostPages.put("/xss-host.html", page(
         "<div data-feedserver-embed=\"" + site + safety + "/feed.json\" data-limit=\"5\"></div>"
             + "<script src=\"" + site + "/embed.js\" async></script>"));
+    String tagPayload = site + "/tag/" + URLEncoder.encode("<svg onload=\"" + MARKER + "\">", StandardCharsets.UTF_8)
+        .replace("+", "%20");
     for (String url : List.of(
         entry,
+        tagPayload,
+        tagPayload + "/embed",
+        tagPayload + "/atom.xml",
         site + safety + "/rss.xml", // a browser's Accept: the HTML preview
         site + safety + "/atom.xml",
         site + safety + "/embed",
@@ -257,6 +274,9 @@ class BrowserTest {
       assertThat(script("return window.__pwned")).as(url).isNull();
       assertThat(browser.getTitle()).as(url).isNotEqualTo("pwned");
     }
+    // a tag's name is shown as text, exactly as written, on its own page
+    browser.get(tagPayload);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("#<svg onload=\"" + MARKER + "\">");
     // the title is shown as text, exactly as written
     browser.get(entry);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE_PAYLOAD);

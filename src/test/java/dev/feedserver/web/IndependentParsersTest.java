@@ -57,6 +57,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -86,6 +87,7 @@ import org.xml.sax.SAXParseException;
  * Nothing here names a format's URL: whatever the pages link is checked, and every format in
  * {@link FeedFormat} must be linked for the site and for every category.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndependentParsersTest {
   private static final Path SCRIPT = Path.of("src", "test", "resources", "feedparser_check.py");
   private static final Path SCHEMA = Path.of("src", "test", "resources", "atom.rnc");
@@ -100,17 +102,21 @@ class IndependentParsersTest {
   private static final Pattern RFC3339 =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
-  @TempDir static Path dir;
   @TempDir static Path scratch;
-  static Config config;
-  static App app;
-  static Links links;
-  static Publisher.Publication publication;
+  Config config;
+  App app;
+  Links links;
+  Publisher.Publication publication;
   static final HttpClient client = HttpClient.newHttpClient();
 
+  /** The corpus served: the fixture folder (the Hexo site in {@link HexoSiteIndependentParsersTest}). */
+  Config corpus(Path dir) {
+    return FixtureSite.config(FixtureSite.copyTo(dir));
+  }
+
   @BeforeAll
-  static void start() throws Exception {
-    config = FixtureSite.config(FixtureSite.copyTo(dir));
+  void start() throws Exception {
+    config = corpus(Files.createTempDirectory(scratch, "content"));
     Publisher publisher = new Publisher(config);
     publication = publisher.publish();
     links = publisher.links();
@@ -118,7 +124,7 @@ class IndependentParsersTest {
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     if (app != null) {
       app.stop();
     }
@@ -195,7 +201,7 @@ class IndependentParsersTest {
     return nodes.stream();
   }
 
-  private static List<DynamicTest> documentTests(Chain chain, Doc doc, Feedparser feedparser) {
+  private List<DynamicTest> documentTests(Chain chain, Doc doc, Feedparser feedparser) {
     List<DynamicTest> tests = new ArrayList<>();
     tests.add(dynamicTest("HTTP 200 with the announced media type", () -> {
       assertThat(doc.status()).as(doc.url()).isEqualTo(200);
@@ -219,7 +225,7 @@ class IndependentParsersTest {
   // ---------------------------------------------------------------- discovery
 
   /** Crawls the site's HTML pages from {@code /}; fills {@code feeds} (URL to kind). */
-  private static Set<String> discover(Map<String, Kind> feeds, List<String> problems) throws Exception {
+  private Set<String> discover(Map<String, Kind> feeds, List<String> problems) throws Exception {
     Set<String> visited = new LinkedHashSet<>();
     Deque<String> queue = new ArrayDeque<>(List.of(links.index()));
     while (!queue.isEmpty()) {
@@ -266,7 +272,7 @@ class IndependentParsersTest {
     return visited;
   }
 
-  private static void assertEveryFeedDiscovered(Map<String, Kind> feeds, List<String> problems) {
+  private void assertEveryFeedDiscovered(Map<String, Kind> feeds, List<String> problems) {
     assertThat(problems).as("problems met while crawling").isEmpty();
     Map<String, String> expected = new LinkedHashMap<>();
     for (FeedFormat format : FeedFormat.values()) {
@@ -285,7 +291,7 @@ class IndependentParsersTest {
 
   // ---------------------------------------------------------------- fetching and paging
 
-  private static Chain fetchChain(Kind kind, String feedUrl, Optional<Integer> limit) throws Exception {
+  private Chain fetchChain(Kind kind, String feedUrl, Optional<Integer> limit) throws Exception {
     List<String> problems = new ArrayList<>();
     Optional<Topic> category = scopeOf(feedUrl);
     List<Article> expected =
@@ -329,7 +335,7 @@ class IndependentParsersTest {
     return new Chain(kind, start, category, expected, limit, List.copyOf(pages), problems);
   }
 
-  private static void assertChainCoversTheFeed(Chain chain, boolean pagingLive) {
+  private void assertChainCoversTheFeed(Chain chain, boolean pagingLive) {
     assertThat(chain.problems()).as("problems following " + chain.start()).isEmpty();
     assertThat(chain.expected().size())
         .as("the fixture is small enough that the whole feed fits one default page")
@@ -354,7 +360,7 @@ class IndependentParsersTest {
     }
   }
 
-  private static List<Article> slice(Chain chain, Doc doc) {
+  private List<Article> slice(Chain chain, Doc doc) {
     int from = Math.min(doc.offset(), chain.expected().size());
     return chain.expected().subList(from, Math.min(chain.expected().size(), from + doc.count()));
   }
@@ -411,7 +417,7 @@ class IndependentParsersTest {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  private static void assertFeedparserReadsBack(Feedparser feedparser, Chain chain, Doc doc, List<Article> slice)
+  private void assertFeedparserReadsBack(Feedparser feedparser, Chain chain, Doc doc, List<Article> slice)
       throws Exception {
     JsonNode d = feedparser.parse(doc.body());
     assertThat(d.path("bozo").asInt())
@@ -571,7 +577,7 @@ class IndependentParsersTest {
     return next == null || next.isNull() ? Optional.empty() : Optional.of(next.asText());
   }
 
-  private static void assertJsonFeed(Chain chain, Doc doc, List<Article> slice) throws Exception {
+  private void assertJsonFeed(Chain chain, Doc doc, List<Article> slice) throws Exception {
     JsonNode feed = JSON.readTree(doc.body());
     String at = doc.url();
     assertThat(feed.isObject()).as(at + " is a JSON object").isTrue();
@@ -678,7 +684,7 @@ class IndependentParsersTest {
     }
   }
 
-  private static void assertAuthors(JsonNode node, String where) {
+  private void assertAuthors(JsonNode node, String where) {
     if (!node.has("authors")) {
       return;
     }
@@ -696,17 +702,17 @@ class IndependentParsersTest {
   // ---------------------------------------------------------------- helpers
 
   /** The configured base URL, e.g. {@code http://feeds.test/}. */
-  private static String base() {
+  private String base() {
     return config.baseUrl().toString();
   }
 
   /** The request path and query of an absolute URL under the base URL. */
-  private static String pathOf(String url) {
+  private String pathOf(String url) {
     return url.startsWith(base()) ? url.substring(base().length() - 1) : url;
   }
 
   /** Fetches an absolute URL under the base URL from the server on localhost. */
-  private static HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
     if (!url.startsWith(base())) {
       throw new IllegalArgumentException("not under " + base() + ": " + url);
     }
@@ -715,7 +721,7 @@ class IndependentParsersTest {
   }
 
   /** The topic a feed URL belongs to, as the server reads its path; empty for the site's feeds. */
-  private static Optional<Topic> scopeOf(String feedUrl) {
+  private Optional<Topic> scopeOf(String feedUrl) {
     String path = URI.create(feedUrl).getRawPath().substring(URI.create(base()).getRawPath().length() - 1);
     return links.route(path).filter(r -> r instanceof Route.Feed).flatMap(r -> ((Route.Feed) r).scope());
   }

@@ -44,7 +44,9 @@ class StaticExportTest {
     assertThat(out.resolve("category/C++/feed.json")).exists();
     assertThat(out.resolve("entry/000_dc3f88500a8e27b9/index.html")).exists();
     // discovery and embedding resources that have a plain path (no preview: it shares the feed's path)
-    for (String name : List.of("opml.xml", "feeds.json", "embed.js", "style.css", "category/新媒体/embed/index.html")) {
+    for (String name : List.of("opml.xml", "feeds.json", "embed.js", "style.css", "category/新媒体/embed/index.html",
+        "tag/intro/index.html", "tag/intro/rss.xml", "tag/intro/embed/index.html", "author/Ada Lovelace/atom.xml",
+        "author/人人都是产品经理/feed.json")) {
       assertThat(out.resolve(name)).as(name).exists();
     }
 
