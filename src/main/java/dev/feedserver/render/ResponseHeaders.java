@@ -28,7 +28,7 @@ final class ResponseHeaders {
     this.frameAncestors = frameAncestors;
   }
 
-  /** A page (index, category, entry, feed preview, 404): no framing, alternates as Link headers. */
+  /** A page (index, topic, entry, feed preview, 404): no framing, alternates as Link headers. */
   List<Header> page(List<Pages.Alternate> alternates) {
     List<Header> headers = new ArrayList<>();
     headers.add(new Header("Content-Security-Policy", pageCsp));

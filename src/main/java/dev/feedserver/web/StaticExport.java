@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes the whole site (every feed page in every format, every page, each category's embed page
+ * Writes the whole site (every feed page in every format, every page, each topic's embed page
  * at its default options, the OPML list, the feed index, the embed script, the stylesheet and the
  * 404 page) into a folder, with a precompressed {@code .gz} beside each file: the same bytes the
  * server sends, so any static host or CDN can serve them.
