@@ -27,7 +27,11 @@ mkdir -p "$WORK"
 pids=()
 # kill -9: a SIGTERM'd server keeps answering for its 3 s drain, and the next run would measure it
 cleanup() {
-  [ -f "$WORK/nginx/nginx.conf" ] && nginx -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
+  if [ -f "$WORK/nginx/nginx.conf" ]; then
+    nginx -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
+    # let the master take its workers down first: a worker orphaned by kill -9 keeps serving
+    for _ in $(seq 50); do [ -f "$WORK/nginx/nginx.pid" ] || break; sleep 0.1; done
+  fi
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
@@ -80,7 +84,7 @@ PAGE=/entry/$(basename "$(ls "$CORPUS"/00 | head -1)" .txt)
 
 mkdir -p "$WORK/nginx"
 sed -e "s|__ROOT__|$EXPORT|" -e "s|__PORT__|$NGINX_PORT|" -e "s|__TMP__|$WORK/nginx|" bench/nginx-static.conf > "$WORK/nginx/nginx.conf"
-nginx -c "$WORK/nginx/nginx.conf" & pids+=($!)
+nginx -c "$WORK/nginx/nginx.conf" > "$WORK/nginx.out" 2>&1 & pids+=($!)
 java -cp target/feedserver.jar bench/BareJavalin.java "$BARE_PORT" "$SMALL_FILE" "$LARGE_FILE" > "$WORK/bare.log" 2>&1 & pids+=($!)
 until curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT$SMALL" && curl -sf -o /dev/null "http://127.0.0.1:$BARE_PORT/small"; do sleep 0.1; done
 

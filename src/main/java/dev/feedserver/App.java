@@ -96,9 +96,9 @@ public final class App {
     warm.start();
     if (config.watch()) {
       try {
-        app.watcher = ContentWatcher.start(config.contentDir(), app::reload);
+        app.watcher = ContentWatcher.start(config.articlesDir(), app::reload);
       } catch (IOException e) {
-        LOG.warn("cannot watch {}: {}; changes need a restart", config.contentDir(), e.toString());
+        LOG.warn("cannot watch {}: {}; changes need a restart", config.articlesDir(), e.toString());
       }
     }
     LOG.info(

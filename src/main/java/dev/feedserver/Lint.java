@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code feedserver lint [DIR]}: reads a content folder with the server's own loader and limits,
  * prints every problem as {@code file:line: reason} (the words the server logs, from {@link
  * ArticleProblem#toString()}) and a one-line summary. Exit status: 0 clean, 1 any problem, 2 usage
- * or configuration error. {@code DIR} defaults to the configured {@code contentDir}.
+ * or configuration error. {@code DIR} defaults to the configured {@code contentDir}, and is read as
+ * the server reads its {@code contentDir} (a Hexo site: its {@code _config.yml}, its {@code source/_posts/}).
  */
 public final class Lint {
   public static final int CLEAN = 0;
@@ -36,17 +37,22 @@ public final class Lint {
       err.println("usage: feedserver lint [DIR]   (DIR defaults to the configured contentDir)");
       return USAGE;
     }
+    // DIR is read as the server would read it as contentDir: a Hexo site's _config.yml applies
+    Map<String, String> env = new java.util.HashMap<>(environment);
+    if (!args.isEmpty()) {
+      env.put("FEED_CONTENT_DIR", args.get(0));
+    }
     Config config;
     try {
-      config = new ConfigLoader(environment).load();
+      config = new ConfigLoader(env).load();
     } catch (ConfigException e) {
       err.println("feedserver lint: " + e.getMessage());
       return USAGE;
     }
-    Path dir = args.isEmpty() ? config.contentDir() : Path.of(args.get(0));
+    Path dir = config.contentDir();
     LoadResult result;
     try {
-      result = new Publisher(config).load(dir);
+      result = new Publisher(config).load(config.articlesDir());
     } catch (IOException e) {
       err.println("feedserver lint: " + e.getMessage());
       return USAGE;

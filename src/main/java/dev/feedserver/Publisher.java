@@ -10,6 +10,7 @@ import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
 import dev.feedserver.content.LoadResult;
+import dev.feedserver.content.SiteFiles;
 import dev.feedserver.render.RenderedSite;
 import dev.feedserver.render.Representation;
 import dev.feedserver.render.SiteRenderer;
@@ -38,6 +39,7 @@ public final class Publisher {
   private final Links links;
   private final ArticleLoader loader;
   private final SiteRenderer renderer;
+  private final BodyStore bodies;
   /** Every article file seen, in path order: its stamp when read and what reading it gave. */
   private final TreeMap<Path, Known> known = new TreeMap<>();
   /** Entries the walk or a watched change refused outright (links, FIFOs, ...), by path. */
@@ -49,15 +51,18 @@ public final class Publisher {
     this.config = config;
     Site site =
         new Site(
-            config.title(), config.description(), config.language(), config.timeZone(), config.baseUrl(), config.hub());
+            config.title(), config.description(), config.language(), config.timeZone(), config.baseUrl(), config.hub(),
+            config.author());
     this.links = new Links(config.baseUrl(), config.idAuthority());
     this.loader =
         new ArticleLoader(
             new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
             new HtmlSanitizer(config.baseUrl()),
-            config.limits());
-    BodyStore bodies = new BodyStore(config.contentDir(), loader, BODY_CACHE_BYTES);
-    this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins());
+            config.limits(),
+            bodyBase(links));
+    this.bodies = new BodyStore(config.articlesDir(), loader, BODY_CACHE_BYTES);
+    SiteFiles files = new SiteFiles(config.articlesDir(), config.sourceDir(), config.limits().maxFileBytes());
+    this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins(), files);
   }
 
   /**
@@ -88,7 +93,7 @@ public final class Publisher {
 
   /** {@link #publish}, adding to problems already found fresh in this pass. */
   private Publication walk(IntConsumer progress, List<ArticleProblem> fresh) throws IOException {
-    Path dir = config.contentDir();
+    Path dir = config.articlesDir();
     ArticleLoader.Scan scan = loader.scan(dir);
     Map<Path, ArticleProblem> refusedBefore = new TreeMap<>(refused);
     refused.clear();
@@ -122,7 +127,7 @@ public final class Publisher {
    * FIFO or other non-regular file that appeared is named as a problem and never opened.
    */
   public synchronized Publication refresh(Collection<Path> changed) throws IOException {
-    Path dir = config.contentDir();
+    Path dir = config.articlesDir();
     List<ArticleLoader.Found> toRead = new ArrayList<>();
     List<ArticleProblem> fresh = new ArrayList<>();
     for (Path path : changed) {
@@ -166,7 +171,7 @@ public final class Publisher {
     List<Map.Entry<Path, Known>> read =
         toRead.parallelStream()
             .map(found -> {
-              FileResult result = loader.read(config.contentDir(), found.file());
+              FileResult result = loader.read(config.articlesDir(), found.file());
               int n = done.incrementAndGet();
               if (n % 5000 == 0) {
                 progress.accept(n);
@@ -189,10 +194,26 @@ public final class Publisher {
         fresh.add(problem);
       }
     }
-    ArticleIndex index = ArticleIndex.of(load.articles(), config.categoryTree());
+    List<dev.feedserver.content.Article> articles = load.articles();
+    if (!config.defaultCategory().isEmpty()) {
+      articles = articles.stream()
+          .map(a -> a.categories().isEmpty() ? a.inCategory(config.defaultCategory()) : a)
+          .toList();
+    }
+    ArticleIndex index = ArticleIndex.of(articles, config.categoryTree());
     RenderedSite site = new RenderedSite(renderer, index);
     LOG.debug("read {} files and indexed them in {} ms", read.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Publication(load, index, site, links, fresh, read.size());
+  }
+
+  /** What relative URLs in an article's body resolve against: its entry's URL, as a folder. */
+  public static java.util.function.Function<dev.feedserver.content.Article, java.net.URI> bodyBase(Links links) {
+    return article -> java.net.URI.create(links.entry(article.id()) + "/");
+  }
+
+  /** The articles' bodies, read and sanitized on demand (what feeds and pages show). */
+  public BodyStore bodies() {
+    return bodies;
   }
 
   public Links links() {

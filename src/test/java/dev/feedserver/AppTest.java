@@ -17,7 +17,8 @@ class AppTest {
         new Config(lenient.title(), lenient.description(), lenient.baseUrl(), lenient.language(),
             lenient.timeZone(), lenient.contentDir(), lenient.feedSize(), lenient.maxLimit(), lenient.cacheMaxAge(), lenient.idAuthority(),
             0, true, false, java.util.Optional.empty(), lenient.corsOrigins(),
-            lenient.limits(), lenient.categoryTree());
+            lenient.limits(), lenient.categoryTree(), lenient.hexoSite(), lenient.author(),
+            lenient.defaultCategory());
     assertThatThrownBy(() -> App.start(strict))
         .isInstanceOf(App.StartupException.class)
         .hasMessage(

@@ -1,12 +1,8 @@
 package dev.feedserver;
 
 import dev.feedserver.config.Config;
-import dev.feedserver.content.ArticleLoader;
 import dev.feedserver.content.BodyStore;
 import dev.feedserver.content.ContentLimits;
-import dev.feedserver.content.FrontMatterDates;
-import dev.feedserver.content.FrontMatterParser;
-import dev.feedserver.content.HtmlSanitizer;
 import dev.feedserver.site.Origins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,11 +36,17 @@ public final class FixtureSite {
   }
 
   /**
-   * The configuration the Hexo site's golden files were made with: the fixture's, with {@code
-   * categoryTree} left to detect the Hexo site as the default {@code auto} does.
+   * The configuration the Hexo site's golden files were made with: what {@code ConfigLoader} reads
+   * from the site (its {@code _config.yml}: title, description, author, language, time zone, default
+   * category; a Hexo site, so categories as trees), with the fixture's base URL, id authority and port.
    */
   public static Config hexoConfig(Path contentDir) {
-    return config(contentDir).withCategoryTree(dev.feedserver.config.ConfigLoader.isHexoSite(contentDir));
+    Config site = new dev.feedserver.config.ConfigLoader(java.util.Map.of("FEED_CONTENT_DIR", contentDir.toString()))
+        .load(Optional.empty());
+    Config c = config(contentDir);
+    return new Config(site.title(), site.description(), c.baseUrl(), site.language(), site.timeZone(), c.contentDir(),
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
+        c.corsOrigins(), c.limits(), site.categoryTree(), site.hexoSite(), site.author(), site.defaultCategory());
   }
 
   private static void copyTree(Path from, Path dir) {
@@ -92,17 +94,15 @@ public final class FixtureSite {
         Optional.empty(),
         Origins.ANY,
         ContentLimits.DEFAULTS,
-        false);
+        false,
+        false,
+        "",
+        "");
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
   public static BodyStore bodies(Config config) {
-    ArticleLoader loader =
-        new ArticleLoader(
-            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
-            new HtmlSanitizer(config.baseUrl()),
-            config.limits());
-    return new BodyStore(config.contentDir(), loader, 1 << 20);
+    return new dev.feedserver.Publisher(config).bodies();
   }
 
   /** The fixture configuration with the content folder watched and, if given, a WebSub hub. */
@@ -110,7 +110,7 @@ public final class FixtureSite {
     Config c = config(contentDir);
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
-        c.corsOrigins(), c.limits(), c.categoryTree());
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
@@ -118,20 +118,20 @@ public final class FixtureSite {
   public static Config onPort(Config c, int port) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), c.limits(), c.categoryTree());
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
   }
 
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        origins, c.limits(), c.categoryTree());
+        origins, c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
   public static Config withLimits(Config c, ContentLimits limits) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), limits, c.categoryTree());
+        c.corsOrigins(), limits, c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
   }
 
   public static Config config(Path contentDir) {

@@ -32,6 +32,12 @@ import java.util.Optional;
  *     {@code maxNesting}, {@code maxNames})
  * @param categoryTree whether an article's categories are read as Hexo's hierarchies ({@code [A,
  *     B]} is B inside A) rather than as names each of its own; resolved from {@code categoryTree}
+ * @param hexoSite whether {@code contentDir} is a Hexo site's root ({@code _config.yml} beside
+ *     {@code source/}): its posts are {@code source/_posts/}, its other files under {@code source/}
+ *     are served as they are
+ * @param author the site's author (feed-level author), empty when none
+ * @param defaultCategory the category of articles that name none (Hexo's {@code default_category}),
+ *     empty for none
  */
 public record Config(
     String title,
@@ -50,7 +56,10 @@ public record Config(
     Optional<URI> hub,
     Origins corsOrigins,
     ContentLimits limits,
-    boolean categoryTree) {
+    boolean categoryTree,
+    boolean hexoSite,
+    String author,
+    String defaultCategory) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -63,14 +72,26 @@ public record Config(
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(corsOrigins, "corsOrigins");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(defaultCategory, "defaultCategory");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
   }
 
-  /** The same configuration with categories read as trees or not. */
-  public Config withCategoryTree(boolean tree) {
+  /** The folder articles are read from: a Hexo site's {@code source/_posts/}, else {@code contentDir}. */
+  public Path articlesDir() {
+    return hexoSite ? contentDir.resolve("source").resolve("_posts") : contentDir;
+  }
+
+  /** A Hexo site's {@code source/} folder, whose files (images and the like) are served as they are. */
+  public Optional<Path> sourceDir() {
+    return hexoSite ? Optional.of(contentDir.resolve("source")) : Optional.empty();
+  }
+
+  /** The same configuration read as a Hexo site (or not), with categories as trees (or not). */
+  public Config asHexoSite(boolean hexo, boolean tree) {
     return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
-        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree);
+        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree, hexo, author, defaultCategory);
   }
 }

@@ -21,10 +21,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Builds a {@link Config} from defaults, an optional YAML file and environment variables (in that
- * order of precedence, the environment winning). Every key is declared once in {@link #KEYS}, with
- * its environment variable, default and meaning; an unknown key or a bad value fails with a message
- * that names the key and its source.
+ * Builds a {@link Config} from defaults, a Hexo site's {@code _config.yml}, an optional YAML file and
+ * environment variables (in that order of precedence, the environment winning). Every key is
+ * declared once in {@link #KEYS}, with its environment variable, default and meaning; an unknown key
+ * or a bad value fails with a message that names the key and its source.
+ *
+ * <p>When {@code contentDir} is a Hexo site (its {@code _config.yml} beside {@code source/}), that
+ * file supplies defaults through {@link #HEXO_KEYS}; the rest of it is Hexo's business and is not
+ * checked.
  */
 public final class ConfigLoader {
   /** Environment variable naming the YAML configuration file. */
@@ -100,6 +104,12 @@ public final class ConfigLoader {
               null,
               "100",
               "most distinct category names, and most tag names, one article may list (1 to 10000)"),
+          new Key("author", null, "", "the site's author, named as the feeds' author (default: the site title)"),
+          new Key(
+              "defaultCategory",
+              null,
+              "",
+              "category of articles that name none (Hexo's default_category); empty: such articles are in no category"),
           new Key(
               "categoryTree",
               "FEED_CATEGORY_TREE",
@@ -107,6 +117,16 @@ public final class ConfigLoader {
               "true: a categories list is one hierarchy ([A, B] is B inside A; a list of lists is several), as"
                   + " Hexo reads it; false: every name is a category of its own; auto: true when contentDir is"
                   + " a Hexo site (holds _config.yml and source/)"));
+
+  /** Hexo's {@code _config.yml} keys that supply our keys' defaults in a Hexo site, first found wins. */
+  public static final Map<String, List<String>> HEXO_KEYS =
+      Map.of(
+          "title", List.of("title"),
+          "description", List.of("description", "subtitle"),
+          "author", List.of("author"),
+          "language", List.of("language"),
+          "timeZone", List.of("timezone"),
+          "defaultCategory", List.of("default_category"));
 
   private static final Pattern TAG_AUTHORITY =
       Pattern.compile(
@@ -139,6 +159,11 @@ public final class ConfigLoader {
         }
       }
     }
+    Path contentDir = Path.of(values.getOrDefault("contentDir", new Source(defaultOf("contentDir"), "default")).value());
+    boolean hexoSite = isHexoSite(contentDir);
+    if (hexoSite) {
+      readHexoConfig(contentDir.resolve(HEXO_CONFIG), values);
+    }
     Resolved r = new Resolved(values);
     int port = r.get("port", v -> intIn(v, 0, 65535));
     URI baseUrl =
@@ -166,28 +191,14 @@ public final class ConfigLoader {
             r.get("maxAliases", v -> intIn(v, 0, 1000)),
             r.get("maxNesting", v -> intIn(v, 1, 64)),
             r.get("maxNames", v -> intIn(v, 1, 10_000))),
-        r.get("categoryTree", v -> categoryTree(v, r.get("contentDir", p -> Path.of(nonBlank(p))))));
+        r.get("categoryTree", v -> categoryTree(v, hexoSite)),
+        hexoSite,
+        r.get("author", String::strip),
+        r.get("defaultCategory", String::strip));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException("config file " + file + ": cannot be read: " + e.getMessage());
-    }
-    Object root;
-    try {
-      root = new StrictYamlLoader(1 << 20).load(text);
-    } catch (StrictYamlLoader.YamlProblem e) {
-      throw new ConfigException(file + ":" + e.line() + ": " + e.getMessage());
-    }
-    if (root == null) {
-      return;
-    }
-    if (!(root instanceof Map<?, ?> map)) {
-      throw new ConfigException("config file " + file + ": must be a mapping of keys to values");
-    }
+    Map<?, ?> map = yamlMapping(file, "config file");
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String name = String.valueOf(entry.getKey());
       if (KEYS.stream().noneMatch(k -> k.name().equals(name))) {
@@ -201,6 +212,38 @@ public final class ConfigLoader {
       }
       values.put(name, new Source(value.trim(), "config file " + file));
     }
+  }
+
+  /**
+   * Reads a Hexo site's {@code _config.yml} for the values of {@link #HEXO_KEYS} that no config
+   * file or environment variable set. A list (Hexo's {@code language: [zh-CN, en]}) gives its first
+   * item; an empty value gives nothing.
+   */
+  private static void readHexoConfig(Path file, Map<String, Source> values) {
+    Map<?, ?> map = yamlMapping(file, "Hexo's " + HEXO_CONFIG);
+    HEXO_KEYS.forEach((ours, theirs) -> {
+      if (values.containsKey(ours)) {
+        return;
+      }
+      for (String key : theirs) {
+        Object value = map.get(key);
+        if (value instanceof List<?> list && !list.isEmpty()) {
+          value = list.get(0);
+        }
+        if (value instanceof String text && !text.isBlank()) {
+          values.put(ours, new Source(text.trim(), file + " key '" + key + "'"));
+          return;
+        }
+        if (value != null && !(value instanceof String) && !(value instanceof List<?>)) {
+          throw new ConfigException(file + ": key '" + key + "' must be a single value (it gives config key '"
+              + ours + "')");
+        }
+      }
+    });
+  }
+
+  private static String defaultOf(String name) {
+    return KEYS.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow().defaultValue();
   }
 
   private record Source(String value, String origin) {}
@@ -248,10 +291,33 @@ public final class ConfigLoader {
     };
   }
 
+  /** A YAML file's top-level mapping (empty for an empty file), loaded safely with limits. */
+  private static Map<?, ?> yamlMapping(Path file, String what) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(what + " " + file + ": cannot be read: " + e.getMessage());
+    }
+    Object root;
+    try {
+      root = new StrictYamlLoader(1 << 20).load(text);
+    } catch (StrictYamlLoader.YamlProblem e) {
+      throw new ConfigException(file + ":" + e.line() + ": " + e.getMessage());
+    }
+    if (root == null) {
+      return Map.of();
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new ConfigException(what + " " + file + ": must be a mapping of keys to values");
+    }
+    return map;
+  }
+
   /** {@code true}, {@code false}, or {@code auto}: whether the content folder is a Hexo site. */
-  private static boolean categoryTree(String value, Path contentDir) {
+  private static boolean categoryTree(String value, boolean hexoSite) {
     if (value.equalsIgnoreCase("auto")) {
-      return isHexoSite(contentDir);
+      return hexoSite;
     }
     try {
       return bool(value);
@@ -260,9 +326,12 @@ public final class ConfigLoader {
     }
   }
 
+  /** A Hexo site's configuration file, at its root. */
+  public static final String HEXO_CONFIG = "_config.yml";
+
   /** A Hexo site's root: its {@code _config.yml} beside its {@code source/} folder. */
   public static boolean isHexoSite(Path dir) {
-    return Files.isRegularFile(dir.resolve("_config.yml")) && Files.isDirectory(dir.resolve("source"));
+    return Files.isRegularFile(dir.resolve(HEXO_CONFIG)) && Files.isDirectory(dir.resolve("source"));
   }
 
   private static URI absoluteUrl(String value) {

@@ -46,6 +46,12 @@ public record Article(
   public static final Comparator<Article> NEWEST_FIRST =
       Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
 
+  /** The same article in one category (Hexo's {@code default_category}, for an article that names none). */
+  public Article inCategory(String name) {
+    return new Article(id, file, title, List.of(name), List.of(List.of(name)), tags, author, published, updated, image,
+        comments, version);
+  }
+
   public Article {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(file, "file");

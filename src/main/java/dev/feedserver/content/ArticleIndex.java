@@ -109,6 +109,11 @@ public final class ArticleIndex {
 
   /** The categories an article links to: the deepest of each path in a tree, else every name. */
   public List<Topic> categoriesOf(Article article) {
+    return categoriesOf(article, categoryTree);
+  }
+
+  /** {@link #categoriesOf(Article)} with categories read as trees or not. */
+  public static List<Topic> categoriesOf(Article article, boolean categoryTree) {
     if (!categoryTree) {
       return article.categories().stream().map(name -> Topic.of(Taxonomy.CATEGORY, name)).distinct().toList();
     }
@@ -118,12 +123,13 @@ public final class ArticleIndex {
         .toList();
   }
 
-  /** The article's tags and author as topics. */
-  public List<Topic> tagsOf(Article article) {
+  /** The article's tags as topics. */
+  public static List<Topic> tagsOf(Article article) {
     return article.tags().stream().map(name -> Topic.of(Taxonomy.TAG, name)).distinct().toList();
   }
 
-  public Optional<Topic> authorOf(Article article) {
+  /** The article's author as a topic, if it names one. */
+  public static Optional<Topic> authorOf(Article article) {
     return article.author().isEmpty() ? Optional.empty() : Optional.of(Topic.of(Taxonomy.AUTHOR, article.author()));
   }
 

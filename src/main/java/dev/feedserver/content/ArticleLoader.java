@@ -2,6 +2,7 @@ package dev.feedserver.content;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,15 +57,20 @@ public final class ArticleLoader {
   private final FrontMatterParser parser;
   private final HtmlSanitizer sanitizer;
   private final long maxFileBytes;
+  private final Function<Article, URI> bodyBase;
 
   /**
    * @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser was built with
    *     the same limits for the rest
+   * @param bodyBase what relative URLs in an article's body resolve against: its own URL, so that
+   *     they reach its asset folder (root-relative ones reach the site's root either way)
    */
-  public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer, ContentLimits limits) {
+  public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer, ContentLimits limits,
+      Function<Article, URI> bodyBase) {
     this.parser = parser;
     this.sanitizer = sanitizer;
     this.maxFileBytes = limits.maxFileBytes();
+    this.bodyBase = bodyBase;
   }
 
   /** The article files of a folder, relative and in path order, and the entries refused outright. */
@@ -307,8 +314,9 @@ public final class ArticleLoader {
   ArticleBody body(Path contentDir, Article article) {
     try {
       String body = parser.parse(TextEncoding.decodeUtf8(readBounded(contentDir, article.file()))).body();
-      SafeHtml html = sanitizer.sanitize(body);
-      return new ArticleBody(html, sanitizer.summarize(html, SUMMARY_LENGTH));
+      HtmlSanitizer forPost = sanitizer.forBase(bodyBase.apply(article));
+      SafeHtml html = forPost.sanitize(body);
+      return new ArticleBody(html, forPost.summarize(html, SUMMARY_LENGTH));
     } catch (ArticleException e) {
       LOG.warn("body unavailable: {}", new ArticleProblem(article.file(), e.line(), e.getMessage()));
       return ArticleBody.EMPTY;

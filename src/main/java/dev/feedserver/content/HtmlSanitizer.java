@@ -115,6 +115,19 @@ public final class HtmlSanitizer {
     this.cleaner = new Cleaner(safelist());
   }
 
+  private HtmlSanitizer(String baseUri, Cleaner cleaner) {
+    this.baseUri = baseUri;
+    this.cleaner = cleaner;
+  }
+
+  /**
+   * The same sanitizer resolving relative URLs against another base: a post's own URL, so that its
+   * relative image and link URLs reach its asset folder.
+   */
+  public HtmlSanitizer forBase(URI base) {
+    return new HtmlSanitizer(new HtmlSanitizer(base).baseUri, cleaner);
+  }
+
   private static Safelist safelist() {
     return new Safelist()
         .addTags(KEPT_TAGS)

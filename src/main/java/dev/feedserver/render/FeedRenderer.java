@@ -183,7 +183,7 @@ public final class FeedRenderer {
     generator.setValue(GENERATOR);
     atom.setGenerator(generator);
     SyndPerson siteAuthor = new SyndPersonImpl();
-    siteAuthor.setName(site.title());
+    siteAuthor.setName(site.feedAuthor());
     atom.setAuthors(new ArrayList<>(List.of(siteAuthor)));
     List<Entry> entries = new ArrayList<>();
     for (Article article : feed.entries()) {

@@ -46,7 +46,7 @@ final class JsonFeedRenderer {
             next,
             site.language(),
             site.hub().map(hub -> List.of(new Hub("WebSub", hub.toString()))).orElse(null),
-            List.of(new Author(site.title())),
+            List.of(new Author(site.feedAuthor())),
             feed.entries().stream().map(this::item).toList());
     try {
       return WRITER.writeValueAsBytes(json);

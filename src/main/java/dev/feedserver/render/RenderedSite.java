@@ -19,9 +19,17 @@ public final class RenderedSite {
     this.index = index;
   }
 
-  /** Every route of this version at its default options (see {@link SiteRenderer#routes}). */
+  /**
+   * Every route of this version at its default options (see {@link SiteRenderer#routes}), and the
+   * files served as they are (a walk of their folders: for a static copy and for tests).
+   */
   public Stream<Route> routes() {
-    return renderer.routes(index);
+    return Stream.concat(renderer.routes(index), renderer.fileRoutes(index));
+  }
+
+  /** The routes prepared ahead: the polled ones of {@link SiteRenderer#routes} (no walk of files). */
+  public Stream<Route> polledRoutes() {
+    return renderer.routes(index).filter(Route::polled);
   }
 
   /** What a route shows here; empty when it names nothing. */

@@ -3,12 +3,14 @@ package dev.feedserver.render;
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.SiteFiles;
 import dev.feedserver.content.Taxonomy;
 import dev.feedserver.content.Topic;
 import dev.feedserver.content.TopicEntries;
 import dev.feedserver.site.AssetFile;
 import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
+import dev.feedserver.site.FileType;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Origins;
 import dev.feedserver.site.Route;
@@ -41,10 +43,15 @@ public final class SiteRenderer {
   private final OpmlRenderer opml;
   private final FeedIndexRenderer feedIndex;
   private final Representation notFound;
+  private final SiteFiles files;
 
-  /** @param embedders the origins allowed to frame the embed pages */
-  public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies, Origins embedders) {
+  /**
+   * @param embedders the origins allowed to frame the embed pages
+   * @param files the files served as they are (a Hexo site's {@code source/}, posts' asset folders)
+   */
+  public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies, Origins embedders, SiteFiles files) {
     this.site = site;
+    this.files = files;
     this.links = links;
     this.feedSize = feedSize;
     this.bodies = bodies;
@@ -88,6 +95,20 @@ public final class SiteRenderer {
       }
     }
     index.newestFirst().forEach(article -> out.add(new Route.Entry(article.id())));
+    return out.build();
+  }
+
+  /**
+   * The routes of the files served as they are: every file of a Hexo site's {@code source/} and of
+   * each post's own folders. Walks the folders: for a static copy, not for every publication.
+   */
+  public Stream<Route> fileRoutes(ArticleIndex index) {
+    Stream.Builder<Route> out = Stream.builder();
+    java.util.function.Predicate<String> served = name -> FileType.of(name).isPresent();
+    files.sourceFiles(served).forEach(names -> out.add(new Route.SourceFile(names)));
+    for (Article article : index.newestFirst()) {
+      files.postFiles(article, served).forEach(names -> out.add(new Route.PostFile(article.id(), names)));
+    }
     return out.build();
   }
 
@@ -165,8 +186,7 @@ public final class SiteRenderer {
     @Override
     public Optional<View> entry(Route.Entry route) {
       return index.article(route.id())
-          .map(article -> new View.EntryView(article, index.categoriesOf(article), index.tagsOf(article),
-              index.authorOf(article)));
+          .map(article -> new View.EntryView(article, index.categoryTree()));
     }
 
     @Override
@@ -202,6 +222,22 @@ public final class SiteRenderer {
     public Optional<View> asset(Route.Asset route) {
       return Optional.of(new View.AssetView(route.file()));
     }
+
+    @Override
+    public Optional<View> sourceFile(Route.SourceFile route) {
+      return files.sourceFile(route.names()).map(found -> fileView(found, route.names()));
+    }
+
+    @Override
+    public Optional<View> postFile(Route.PostFile route) {
+      return index.article(route.id())
+          .flatMap(article -> files.postFile(article, route.names()))
+          .map(found -> fileView(found, route.names()));
+    }
+  }
+
+  private static View fileView(SiteFiles.Found found, List<String> names) {
+    return new View.FileView(found, FileType.of(names.get(names.size() - 1)).orElseThrow());
   }
 
   private static View.FeedSummary summary(TopicEntries topic) {
@@ -270,6 +306,20 @@ public final class SiteRenderer {
 
   Representation feedIndex(View.FeedIndexView view) {
     return crossOrigin(FeedIndexRenderer.MEDIA_TYPE, feedIndex.render(view));
+  }
+
+  /** A file as it is; an SVG is sandboxed (no script runs in it, even opened on its own). */
+  Representation file(View.FileView view) {
+    byte[] bytes;
+    try {
+      bytes = files.read(view.file());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("changed while being served: " + view.file().file().getFileName(), e);
+    }
+    List<Representation.Header> headers = view.type().scriptable()
+        ? List.of(new Representation.Header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'"))
+        : List.of();
+    return new Representation(view.type().mediaType(), bytes, false, headers);
   }
 
   Representation asset(View.AssetView view) {

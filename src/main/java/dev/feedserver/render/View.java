@@ -1,9 +1,12 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
+import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.Taxonomy;
 import dev.feedserver.content.Topic;
+import dev.feedserver.content.SiteFiles;
 import dev.feedserver.site.AssetFile;
+import dev.feedserver.site.FileType;
 import dev.feedserver.site.EmbedOptions;
 import dev.feedserver.site.FeedFormat;
 import java.time.Instant;
@@ -89,19 +92,28 @@ public sealed interface View {
     }
   }
 
-  /** An entry's permalink page, with the topics it links to. */
-  record EntryView(Article article, List<Topic> categories, List<Topic> tags, Optional<Topic> author)
-      implements View {
-    public EntryView {
-      categories = List.copyOf(categories);
-      tags = List.copyOf(tags);
+  /**
+   * An entry's permalink page, with the topics it links to: they follow from the article (and from
+   * how categories are read, fixed for the process), so selecting it is a lookup.
+   */
+  record EntryView(Article article, boolean categoryTree) implements View {
+    public List<Topic> categories() {
+      return ArticleIndex.categoriesOf(article, categoryTree);
+    }
+
+    public List<Topic> tags() {
+      return ArticleIndex.tagsOf(article);
+    }
+
+    public Optional<Topic> author() {
+      return ArticleIndex.authorOf(article);
     }
 
     /** Every topic the entry belongs to, in the order the page shows them. */
     public List<Topic> topics() {
-      List<Topic> all = new java.util.ArrayList<>(categories);
-      all.addAll(tags);
-      author.ifPresent(all::add);
+      List<Topic> all = new java.util.ArrayList<>(categories());
+      all.addAll(tags());
+      author().ifPresent(all::add);
       return all;
     }
 
@@ -144,6 +156,17 @@ public sealed interface View {
     @Override
     public Representation render(SiteRenderer renderer) {
       return renderer.feedIndex(this);
+    }
+  }
+
+  /**
+   * A file served as it is (a Hexo site's image, a post's asset), at one version: a changed file
+   * (size or modification time) is a different view.
+   */
+  record FileView(SiteFiles.Found file, FileType type) implements View {
+    @Override
+    public Representation render(SiteRenderer renderer) {
+      return renderer.file(this);
     }
   }
 

@@ -161,8 +161,9 @@ public final class Links {
     if (!path.startsWith("/")) {
       return Optional.empty();
     }
+    RoutePath.Reader reader = new RoutePath.Reader(path);
     for (var parser : Route.PARSERS) {
-      Optional<? extends Route> route = parser.apply(new RoutePath.Reader(path));
+      Optional<? extends Route> route = parser.apply(reader.fresh());
       if (route.isPresent()) {
         return Optional.of(route.get());
       }

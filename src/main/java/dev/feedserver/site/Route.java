@@ -87,6 +87,10 @@ public sealed interface Route {
     T feedIndex(FeedIndex route);
 
     T asset(Asset route);
+
+    T sourceFile(SourceFile route);
+
+    T postFile(PostFile route);
   }
 
   /** How a static export writes a route. */
@@ -105,7 +109,7 @@ public sealed interface Route {
    */
   List<Function<RoutePath.Reader, Optional<? extends Route>>> PARSERS =
       List.of(Index::parse, Asset::parse, Opml::parse, FeedIndex::parse, Entry::parse, Feed::parse,
-          TopicPage::parse, Embed::parse);
+          TopicPage::parse, Embed::parse, PostFile::parse, SourceFile::parse);
 
   /** The index page. */
   record Index() implements Route {
@@ -477,6 +481,91 @@ public sealed interface Route {
     @Override
     public <T> T accept(Visitor<T> visitor) {
       return visitor.asset(this);
+    }
+  }
+
+  /**
+   * A file of a Hexo site's {@code source/} folder (an image, a PDF, …) at its own path, as Hexo
+   * publishes it: {@code /images/x.png} is {@code source/images/x.png}. Only the {@link FileType}s
+   * are served; names starting with {@code .} or {@code _} are not (Hexo does not publish them).
+   */
+  record SourceFile(List<String> names) implements Route {
+    public SourceFile {
+      names = List.copyOf(names);
+      if (!RoutePath.isFilePath(names)) {
+        throw new IllegalArgumentException("not a served file: " + names);
+      }
+    }
+
+    static Optional<SourceFile> parse(RoutePath.Reader path) {
+      return path.filePath().map(SourceFile::new);
+    }
+
+    @Override
+    public String path() {
+      RoutePath.Writer writer = new RoutePath.Writer();
+      names.forEach(writer::name);
+      return writer.build();
+    }
+
+    @Override
+    public boolean polled() {
+      return false;
+    }
+
+    @Override
+    public Export export() {
+      return Export.FILE;
+    }
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.sourceFile(this);
+    }
+  }
+
+  /**
+   * A file of a post's own folder below its entry's URL: {@code /entry/{id}/x.png} is {@code x.png}
+   * in the post's asset folder (Hexo's {@code _posts/<post>/}), {@code /entry/{id}/<post>.assets/x.png}
+   * is in the Typora-style folder beside the post. What a relative URL in the post's body reaches.
+   */
+  record PostFile(String id, List<String> names) implements Route {
+    public PostFile {
+      Objects.requireNonNull(id);
+      names = List.copyOf(names);
+      if (!RoutePath.isFilePath(names)) {
+        throw new IllegalArgumentException("not a served file: " + names);
+      }
+    }
+
+    static Optional<PostFile> parse(RoutePath.Reader path) {
+      if (!path.word(Entry.WORD)) {
+        return Optional.empty();
+      }
+      Optional<String> id = path.name();
+      return id.flatMap(i -> path.filePath().map(file -> new PostFile(i, file)));
+    }
+
+    @Override
+    public String path() {
+      RoutePath.Writer writer = new RoutePath.Writer().word(Entry.WORD).name(id);
+      names.forEach(writer::name);
+      return writer.build();
+    }
+
+    @Override
+    public boolean polled() {
+      return false;
+    }
+
+    @Override
+    public Export export() {
+      return Export.FILE;
+    }
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.postFile(this);
     }
   }
 }

@@ -83,6 +83,18 @@ final class RoutePath {
     return PercentEncoding.encode(name);
   }
 
+  /**
+   * Whether names make the path of a served file: at least one, none empty, none starting with
+   * {@code .} or {@code _} (hidden, or not published by Hexo) and none a dot-segment, the last of a
+   * {@link FileType}.
+   */
+  static boolean isFilePath(List<String> names) {
+    return !names.isEmpty()
+        && names.stream().noneMatch(n -> n.isEmpty() || n.startsWith(".") || n.startsWith("_") || n.contains("/")
+            || n.contains("\\") || n.indexOf('\0') >= 0)
+        && FileType.of(names.get(names.size() - 1)).isPresent();
+  }
+
   private static boolean isWord(String name) {
     return name.equals(PAGE) || name.equals(EMBED) || FeedFormat.byFileName(name).isPresent();
   }
@@ -102,7 +114,16 @@ final class RoutePath {
 
     /** @param path a path starting with {@code /}, one trailing slash already removed */
     Reader(String path) {
-      this.segments = path.equals("/") ? new String[0] : path.substring(1).split("/", -1);
+      this(path.equals("/") ? new String[0] : path.substring(1).split("/", -1));
+    }
+
+    private Reader(String[] segments) {
+      this.segments = segments;
+    }
+
+    /** The same path, to be read again from its start (the path is split once). */
+    Reader fresh() {
+      return new Reader(segments);
     }
 
     /** Whether the whole path has been read (never, once a part of it proved malformed). */
@@ -180,6 +201,20 @@ final class RoutePath {
       }
       int page = Integer.parseInt(n);
       return page >= 2 ? OptionalInt.of(page) : OptionalInt.empty();
+    }
+
+    /** The rest of the path as the names of a served file ({@link #isFilePath}), if it is one. */
+    Optional<List<String>> filePath() {
+      List<String> names = new ArrayList<>();
+      while (more()) {
+        Optional<String> name = PercentEncoding.decodePathSegment(segments[at]);
+        if (name.isEmpty()) {
+          return Optional.empty();
+        }
+        names.add(name.get());
+        at++;
+      }
+      return isFilePath(names) && end() ? Optional.of(names) : Optional.empty();
     }
 
     /** A feed's file name if it comes next. */

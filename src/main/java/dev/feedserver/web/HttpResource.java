@@ -60,11 +60,25 @@ final class HttpResource {
       return same.get(); // same bytes: same validators, and no need to compress again
     }
     Instant lastModified = publishedAt.truncatedTo(ChronoUnit.SECONDS);
-    Optional<Variant> gzip = smaller(body, Compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")));
-    Optional<Variant> brotli =
-        compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")));
+    boolean compressible = compressible(representation.contentType());
+    Optional<Variant> gzip = compressible
+        ? smaller(body, Compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")))
+        : Optional.empty();
+    Optional<Variant> brotli = compressible
+        ? compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")))
+        : Optional.empty();
     return new HttpResource(
         representation, new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
+  }
+
+  /**
+   * Whether compressing bytes of this type can pay: text, XML, JSON, script and SVG; not images,
+   * audio, video or PDF, which are compressed already.
+   */
+  private static boolean compressible(String contentType) {
+    String type = contentType.toLowerCase(java.util.Locale.ROOT);
+    return type.startsWith("text/") || type.contains("xml") || type.contains("json") || type.contains("javascript")
+        || type.contains("opml");
   }
 
   private static Optional<byte[]> smaller(byte[] original, byte[] compressed) {

@@ -36,7 +36,7 @@ public final class ServedSite {
     this.publishedAt = publishedAt;
     this.store = store;
     this.previous = previous;
-    this.polledRoutes = rendered.routes().filter(Route::polled).toList();
+    this.polledRoutes = rendered.polledRoutes().toList();
     Map<String, Route> byPath = new HashMap<>();
     for (Route route : polledRoutes) {
       if (route.namedByPath()) {

@@ -65,6 +65,6 @@ class ArticleIndexTest {
     assertThat(ids(index.topic(Topic.of(Taxonomy.TAG, "Python")))).containsExactly("python-basics");
     assertThat(index.topics(Taxonomy.AUTHOR)).extracting(t -> t.topic().name()).containsExactly("Lin", "Mei");
     assertThat(ids(index.topic(Topic.of(Taxonomy.AUTHOR, " Lin ")))).containsExactly("python-basics", "java-basics");
-    assertThat(index.authorOf(index.article("two-paths").orElseThrow())).isEmpty();
+    assertThat(ArticleIndex.authorOf(index.article("two-paths").orElseThrow())).isEmpty();
   }
 }

@@ -19,7 +19,8 @@ class ArticleLoaderTest {
       new ArticleLoader(
           new FrontMatterParser(new FrontMatterDates(ZoneId.of("Asia/Shanghai")), ContentLimits.DEFAULTS),
           new HtmlSanitizer(URI.create("http://feeds.test/")),
-          ContentLimits.DEFAULTS);
+          ContentLimits.DEFAULTS,
+          article -> URI.create("http://feeds.test/entry/" + article.id() + "/"));
 
   @Test
   void loadsTheFixtureAndNamesEveryProblem() throws Exception {
