@@ -33,8 +33,17 @@ import org.jsoup.safety.Safelist;
  * strong b i u s del ins sub sup small mark abbr time}, links {@code a} and images {@code img}.</li>
  * <li>Only these attributes: {@code a[href title]}, {@code img[src srcset alt width height referrerpolicy
  * title]}, {@code td/th[colspan rowspan]}, {@code ol[start]}, {@code abbr[title]}, {@code time[datetime]},
- * {@code blockquote/q[cite]}. No {@code style}, {@code class}, {@code id}, {@code data-*} or event
- * handlers.</li>
+ * {@code blockquote/q[cite]}, {@code h1-h6[id]} and {@code pre/code[class]}. No {@code style},
+ * {@code data-*} or event handlers, and {@code class} and {@code id} only in two narrow forms:
+ * <ul>
+ * <li>{@code id} on a heading ({@code h1}-{@code h6}), as Markdown renderers set it for in-page anchors
+ * ({@code <h2 id="Install">}), when it has at most 100 characters and no whitespace. Every other
+ * {@code id} goes.</li>
+ * <li>{@code class} on {@code pre} and {@code code} when it names the language of a code block,
+ * {@code language-<word>} with a word of 1 to 40 ASCII letters, digits and {@code + # - _ .}
+ * ({@code language-java}, {@code language-c++}); of several classes only that one is kept. Every other
+ * {@code class} goes.</li>
+ * </ul></li>
  * <li>URLs with an allowed scheme only: {@code http https mailto} for links, {@code http https} for images
  * and citations. Relative URLs are made absolute against the base URI; protocol-relative ones
  * ({@code //host/x}) become {@code https://host/x} so that pages served over https never get mixed
@@ -77,6 +86,18 @@ public final class HtmlSanitizer {
 
   /** Attributes holding a single URL; protocol-relative values in them are rewritten to https. */
   private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
+
+  private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
+  /** The longest heading {@code id} kept. */
+  private static final int MAX_HEADING_ID_LENGTH = 100;
+
+  /** The longest language name kept in a {@code language-*} class. */
+  private static final int MAX_LANGUAGE_LENGTH = 40;
+
+  /** The language class of a code block, as Markdown renderers write it. */
+  private static final Pattern LANGUAGE_CLASS =
+      Pattern.compile("language-[\\p{Alnum}+#\\-_.]{1," + MAX_LANGUAGE_LENGTH + "}");
 
   private static final String LINK_REL = "nofollow noopener noreferrer";
   private static final String DEFAULT_REFERRER_POLICY = "no-referrer";
@@ -129,8 +150,11 @@ public final class HtmlSanitizer {
   }
 
   private static Safelist safelist() {
-    return new Safelist()
-        .addTags(KEPT_TAGS)
+    Safelist safelist = new Safelist().addTags(KEPT_TAGS);
+    for (String heading : HEADINGS) {
+      safelist.addAttributes(heading, "id");
+    }
+    return safelist
         .addAttributes("a", "href", "title")
         .addAttributes("img", "src", "srcset", "alt", "width", "height", "referrerpolicy", "title")
         .addAttributes("td", "colspan", "rowspan")
@@ -140,6 +164,8 @@ public final class HtmlSanitizer {
         .addAttributes("time", "datetime")
         .addAttributes("blockquote", "cite")
         .addAttributes("q", "cite")
+        .addAttributes("pre", "class")
+        .addAttributes("code", "class")
         // the Cleaner resolves these against the base URI and drops values with other schemes
         .addProtocols("a", "href", "http", "https", "mailto")
         .addProtocols("img", "src", "http", "https")
@@ -250,12 +276,40 @@ public final class HtmlSanitizer {
       fixImage(img);
     }
     cleanCharacters(body);
+    // after cleanCharacters: NFC can change a value's length, and what is checked is what is written
+    for (Element element : body.select("pre[class], code[class]")) {
+      keepLanguageClassOnly(element);
+    }
+    for (Element heading : body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+      if (!isHeadingId(heading.attr("id"))) {
+        heading.removeAttr("id");
+      }
+    }
 
     clean.outputSettings()
         .prettyPrint(false)
         .escapeMode(Entities.EscapeMode.base)
         .charset(StandardCharsets.UTF_8);
     return XmlText.clean(body.html());
+  }
+
+  /** Reduces {@code class} to its first {@code language-*} class, or removes it if there is none. */
+  private static void keepLanguageClassOnly(Element element) {
+    for (String name : element.attr("class").split("[ \\t\\n\\f\\r]+")) {
+      if (LANGUAGE_CLASS.matcher(name).matches()) {
+        element.attr("class", name);
+        return;
+      }
+    }
+    element.removeAttr("class");
+  }
+
+  /** A heading id worth keeping: not empty, not too long, no whitespace of any kind. */
+  private static boolean isHeadingId(String id) {
+    if (id.isEmpty() || id.length() > MAX_HEADING_ID_LENGTH) {
+      return false;
+    }
+    return id.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
   }
 
   /** Resolves srcset, drops the image if it has no src left, and sets the referrer policy. */

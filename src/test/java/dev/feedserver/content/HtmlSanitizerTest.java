@@ -46,7 +46,7 @@ class HtmlSanitizerTest {
         + " class=\"link\">报告</a>。</p>";
 
     assertThat(sanitize(input)).isEqualTo(
-        "<h2>一、百准的起点</h2>\n"
+        "<h2 id=\"toc-1\">一、百准的起点</h2>\n"
             + "<p><img src=\"https://cors.zfour.workers.dev/?http://image.woshipm.com/wp-files/2021/12/AMiMikPY6L7FnWiJzWAl.jpg\""
             + " alt=\"\" width=\"900\" height=\"420\" referrerpolicy=\"no-referrer\"></p>\n"
             + "<p>图片来源：自媒体百准</p>\n"
@@ -144,6 +144,41 @@ class HtmlSanitizerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("structure")
   void keepsStructureAndUnwrapsUnknownElements(String input, String expected) {
+    String output = sanitize(input);
+
+    assertThat(output).isEqualTo(expected);
+    assertThat(sanitize(output)).isEqualTo(output);
+  }
+
+  static Stream<Arguments> headingIdsAndLanguageClasses() {
+    String longId = "x".repeat(100);
+    return Stream.of(
+        Arguments.of("<h2 id=\"Install\">Install</h2>", "<h2 id=\"Install\">Install</h2>"),
+        Arguments.of("<h3 id=\"安装-Java\">安装 Java</h3>", "<h3 id=\"安装-Java\">安装 Java</h3>"),
+        Arguments.of("<h1 id=\"" + longId + "\">t</h1>", "<h1 id=\"" + longId + "\">t</h1>"),
+        Arguments.of("<h1 id=\"" + longId + "x\">t</h1>", "<h1>t</h1>"),
+        Arguments.of("<h4 id=\"two words\">t</h4>", "<h4>t</h4>"),
+        Arguments.of("<h4 id=\"full\u3000width\">t</h4>", "<h4>t</h4>"),
+        Arguments.of("<h5 id=\"\">t</h5>", "<h5>t</h5>"),
+        Arguments.of("<h6 id=\"a\" class=\"language-js\">t</h6>", "<h6 id=\"a\">t</h6>"),
+        Arguments.of("<p id=\"Install\">p</p><div id=\"d\">d</div><a id=\"x\">a</a>", "<p>p</p><div>d</div><a " + REL + ">a</a>"),
+        Arguments.of("<pre><code class=\"language-java\">x</code></pre>", "<pre><code class=\"language-java\">x</code></pre>"),
+        Arguments.of("<pre class=\"language-c++\"><code class=\"language-c#\">x</code></pre>",
+            "<pre class=\"language-c++\"><code class=\"language-c#\">x</code></pre>"),
+        Arguments.of("<code class=\"language-objective-c_2.0\">x</code>", "<code class=\"language-objective-c_2.0\">x</code>"),
+        Arguments.of("<code class=\"hljs language-js copyable\">x</code>", "<code class=\"language-js\">x</code>"),
+        Arguments.of("<code class=\"language-" + "a".repeat(40) + "\">x</code>", "<code class=\"language-" + "a".repeat(40) + "\">x</code>"),
+        Arguments.of("<code class=\"language-" + "a".repeat(41) + "\">x</code>", "<code>x</code>"),
+        Arguments.of("<code class=\"language-\">x</code>", "<code>x</code>"),
+        Arguments.of("<code class=\"language-java;color:red\">x</code>", "<code>x</code>"),
+        Arguments.of("<code class=\"language-日本\">x</code>", "<code>x</code>"),
+        Arguments.of("<code class=\"highlight\">x</code>", "<code>x</code>"),
+        Arguments.of("<span class=\"language-js\">x</span><p class=\"language-js\">p</p>", "<span>x</span><p>p</p>"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("headingIdsAndLanguageClasses")
+  void keepsHeadingIdsAndCodeLanguageClassesOnly(String input, String expected) {
     String output = sanitize(input);
 
     assertThat(output).isEqualTo(expected);
