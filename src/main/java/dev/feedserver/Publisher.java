@@ -1,7 +1,11 @@
 package dev.feedserver;
 
 import dev.feedserver.config.Config;
+import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleIndex;
+import dev.feedserver.content.BodyContext;
+import dev.feedserver.content.hexo.PostContext;
+import dev.feedserver.content.hexo.PostLink;
 import dev.feedserver.content.ArticleLoader;
 import dev.feedserver.content.ArticleProblem;
 import dev.feedserver.content.BodyStore;
@@ -15,8 +19,10 @@ import dev.feedserver.render.RenderedSite;
 import dev.feedserver.render.Representation;
 import dev.feedserver.render.SiteRenderer;
 import dev.feedserver.site.Links;
+import dev.feedserver.site.Route;
 import dev.feedserver.site.Site;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +46,9 @@ public final class Publisher {
   private final ArticleLoader loader;
   private final SiteRenderer renderer;
   private final BodyStore bodies;
+  /** The index of the latest publication, for what bodies link to ({@code post_link}). */
+  private final java.util.concurrent.atomic.AtomicReference<ArticleIndex> latest =
+      new java.util.concurrent.atomic.AtomicReference<>();
   /** Every article file seen, in path order: its stamp when read and what reading it gave. */
   private final TreeMap<Path, Known> known = new TreeMap<>();
   /** Entries the walk or a watched change refused outright (links, FIFOs, ...), by path. */
@@ -54,15 +63,16 @@ public final class Publisher {
             config.title(), config.description(), config.language(), config.timeZone(), config.baseUrl(), config.hub(),
             config.author());
     this.links = new Links(config.baseUrl(), config.idAuthority());
+    SiteFiles files = new SiteFiles(config.articlesDir(), config.sourceDir(), config.limits().maxFileBytes());
     this.loader =
         new ArticleLoader(
             new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
             new HtmlSanitizer(config.baseUrl()),
             config.limits(),
-            bodyBase(links));
+            article -> bodyContext(article, files));
     this.bodies = new BodyStore(config.articlesDir(), loader, BODY_CACHE_BYTES);
-    SiteFiles files = new SiteFiles(config.articlesDir(), config.sourceDir(), config.limits().maxFileBytes());
-    this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins(), files);
+    this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins(), files,
+        config.excerptsInFeeds());
   }
 
   /**
@@ -194,21 +204,44 @@ public final class Publisher {
         fresh.add(problem);
       }
     }
-    List<dev.feedserver.content.Article> articles = load.articles();
+    List<Article> articles = load.articles();
     if (!config.defaultCategory().isEmpty()) {
       articles = articles.stream()
           .map(a -> a.categories().isEmpty() ? a.inCategory(config.defaultCategory()) : a)
           .toList();
     }
     ArticleIndex index = ArticleIndex.of(articles, config.categoryTree());
+    latest.set(index);
     RenderedSite site = new RenderedSite(renderer, index);
     LOG.debug("read {} files and indexed them in {} ms", read.size(), (System.nanoTime() - t0) / 1_000_000);
     return new Publication(load, index, site, links, fresh, read.size());
   }
 
-  /** What relative URLs in an article's body resolve against: its entry's URL, as a folder. */
-  public static java.util.function.Function<dev.feedserver.content.Article, java.net.URI> bodyBase(Links links) {
-    return article -> java.net.URI.create(links.entry(article.id()) + "/");
+  /**
+   * What an article's body links to: relative URLs resolve against its entry's URL as a folder (its
+   * asset folder is served there); {@code asset_*} tags name files of that folder, {@code post_*}
+   * tags other posts, by id or by file name, in the latest publication. (A body is rendered once per
+   * version of its file: a linked post's new title shows once the linking post's body is read again.)
+   */
+  private BodyContext bodyContext(Article article, SiteFiles files) {
+    PostContext tags = new PostContext(
+        name -> Route.PostFile.isServed(List.of(name))
+            ? files.postFile(article, List.of(name)).map(f -> links.url(new Route.PostFile(article.id(), List.of(name))))
+            : Optional.empty(),
+        slug -> Optional.ofNullable(latest.get()).flatMap(index -> postBySlug(index, slug))
+            .map(post -> new PostLink(links.entry(post.id()), post.title())));
+    return new BodyContext(URI.create(links.entry(article.id()) + "/"), tags);
+  }
+
+  /** A post by its id, else by its file name without extension (Hexo's slug). */
+  private static Optional<Article> postBySlug(ArticleIndex index, String slug) {
+    return index.article(slug).or(() -> index.newestFirst().stream()
+        .filter(a -> {
+          String name = a.file().getFileName().toString();
+          int dot = name.lastIndexOf('.');
+          return (dot > 0 ? name.substring(0, dot) : name).equals(slug);
+        })
+        .findFirst());
   }
 
   /** The articles' bodies, read and sanitized on demand (what feeds and pages show). */

@@ -18,7 +18,7 @@ class AppTest {
             lenient.timeZone(), lenient.contentDir(), lenient.feedSize(), lenient.maxLimit(), lenient.cacheMaxAge(), lenient.idAuthority(),
             0, true, false, java.util.Optional.empty(), lenient.corsOrigins(),
             lenient.limits(), lenient.categoryTree(), lenient.hexoSite(), lenient.author(),
-            lenient.defaultCategory());
+            lenient.defaultCategory(), lenient.excerptsInFeeds());
     assertThatThrownBy(() -> App.start(strict))
         .isInstanceOf(App.StartupException.class)
         .hasMessage(

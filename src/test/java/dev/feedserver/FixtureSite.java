@@ -46,7 +46,8 @@ public final class FixtureSite {
     Config c = config(contentDir);
     return new Config(site.title(), site.description(), c.baseUrl(), site.language(), site.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), c.limits(), site.categoryTree(), site.hexoSite(), site.author(), site.defaultCategory());
+        c.corsOrigins(), c.limits(), site.categoryTree(), site.hexoSite(), site.author(), site.defaultCategory(),
+        site.excerptsInFeeds());
   }
 
   private static void copyTree(Path from, Path dir) {
@@ -97,7 +98,8 @@ public final class FixtureSite {
         false,
         false,
         "",
-        "");
+        "",
+        false);
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
@@ -110,7 +112,8 @@ public final class FixtureSite {
     Config c = config(contentDir);
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
-        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
+        c.excerptsInFeeds());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
@@ -118,20 +121,23 @@ public final class FixtureSite {
   public static Config onPort(Config c, int port) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
+        c.excerptsInFeeds());
   }
 
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        origins, c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
+        origins, c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
+        c.excerptsInFeeds());
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
   public static Config withLimits(Config c, ContentLimits limits) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), limits, c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory());
+        c.corsOrigins(), limits, c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
+        c.excerptsInFeeds());
   }
 
   public static Config config(Path contentDir) {

@@ -38,6 +38,8 @@ import java.util.Optional;
  * @param author the site's author (feed-level author), empty when none
  * @param defaultCategory the category of articles that name none (Hexo's {@code default_category}),
  *     empty for none
+ * @param excerptsInFeeds feeds carry an article's excerpt (up to Hexo's {@code <!-- more -->}) and a
+ *     link to read the rest, instead of the whole article ({@code feedContent: excerpt})
  */
 public record Config(
     String title,
@@ -59,7 +61,8 @@ public record Config(
     boolean categoryTree,
     boolean hexoSite,
     String author,
-    String defaultCategory) {
+    String defaultCategory,
+    boolean excerptsInFeeds) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -92,6 +95,7 @@ public record Config(
   /** The same configuration read as a Hexo site (or not), with categories as trees (or not). */
   public Config asHexoSite(boolean hexo, boolean tree) {
     return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
-        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree, hexo, author, defaultCategory);
+        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree, hexo, author, defaultCategory,
+        excerptsInFeeds);
   }
 }

@@ -111,6 +111,12 @@ public final class ConfigLoader {
               "",
               "category of articles that name none (Hexo's default_category); empty: such articles are in no category"),
           new Key(
+              "feedContent",
+              "FEED_CONTENT",
+              "full",
+              "what feed items carry: full (the whole article) or excerpt (up to Hexo's <!-- more -->, with a"
+                  + " link to the rest; articles without one are carried whole)"),
+          new Key(
               "categoryTree",
               "FEED_CATEGORY_TREE",
               "auto",
@@ -194,7 +200,8 @@ public final class ConfigLoader {
         r.get("categoryTree", v -> categoryTree(v, hexoSite)),
         hexoSite,
         r.get("author", String::strip),
-        r.get("defaultCategory", String::strip));
+        r.get("defaultCategory", String::strip),
+        r.get("feedContent", ConfigLoader::excerptsInFeeds));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {
@@ -288,6 +295,14 @@ public final class ConfigLoader {
       case "true" -> true;
       case "false" -> false;
       default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  private static boolean excerptsInFeeds(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "full" -> false;
+      case "excerpt" -> true;
+      default -> throw new IllegalArgumentException("must be full or excerpt");
     };
   }
 

@@ -2,7 +2,6 @@ package dev.feedserver.content;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -19,9 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
+import dev.feedserver.content.hexo.HexoRenderer;
+import dev.feedserver.content.hexo.RenderedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class ArticleLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleLoader.class);
   /** Extensions of article files, lower case. */
-  public static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt", "html");
+  public static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt", "html", "htm");
   /** Largest article file read by default, in bytes ({@link ContentLimits#maxFileBytes}). */
   public static final long MAX_FILE_BYTES = ContentLimits.DEFAULTS.maxFileBytes();
   /** Code points of the plain-text summary. */
@@ -57,20 +59,20 @@ public final class ArticleLoader {
   private final FrontMatterParser parser;
   private final HtmlSanitizer sanitizer;
   private final long maxFileBytes;
-  private final Function<Article, URI> bodyBase;
+  private final Function<Article, BodyContext> bodyContext;
+  private final HexoRenderer hexo = new HexoRenderer();
 
   /**
    * @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser was built with
    *     the same limits for the rest
-   * @param bodyBase what relative URLs in an article's body resolve against: its own URL, so that
-   *     they reach its asset folder (root-relative ones reach the site's root either way)
+   * @param bodyContext what an article's body links to: its base URL, its asset files, other posts
    */
   public ArticleLoader(FrontMatterParser parser, HtmlSanitizer sanitizer, ContentLimits limits,
-      Function<Article, URI> bodyBase) {
+      Function<Article, BodyContext> bodyContext) {
     this.parser = parser;
     this.sanitizer = sanitizer;
     this.maxFileBytes = limits.maxFileBytes();
-    this.bodyBase = bodyBase;
+    this.bodyContext = bodyContext;
   }
 
   /** The article files of a folder, relative and in path order, and the entries refused outright. */
@@ -313,14 +315,45 @@ public final class ArticleLoader {
    */
   ArticleBody body(Path contentDir, Article article) {
     try {
-      String body = parser.parse(TextEncoding.decodeUtf8(readBounded(contentDir, article.file()))).body();
-      HtmlSanitizer forPost = sanitizer.forBase(bodyBase.apply(article));
-      SafeHtml html = forPost.sanitize(body);
-      return new ArticleBody(html, forPost.summarize(html, SUMMARY_LENGTH));
+      String text = TextEncoding.decodeUtf8(readBounded(contentDir, article.file()));
+      String body = parser.parse(text).body();
+      BodyContext context = bodyContext.apply(article);
+      HtmlSanitizer forPost = sanitizer.forBase(context.base());
+      if (!isMarkdown(article.file().getFileName().toString())) {
+        SafeHtml html = forPost.sanitize(body); // HTML (and .txt) bodies are served as written, cleaned
+        return new ArticleBody(html, Optional.empty(), forPost.summarize(html, SUMMARY_LENGTH), List.of());
+      }
+      RenderedBody rendered = hexo.render(body, context.tags());
+      int bodyLine = text.endsWith(body) ? lineOf(text, text.length() - body.length()) : 0;
+      List<ArticleProblem> warnings = rendered.warnings().stream()
+          .map(w -> new ArticleProblem(article.file(), bodyLine > 0 ? bodyLine + w.line() - 1 : 0, w.message()))
+          .toList();
+      warnings.forEach(w -> LOG.warn("served with a warning: {}", w));
+      SafeHtml html = forPost.sanitize(rendered.html());
+      Optional<SafeHtml> excerpt = rendered.excerptHtml().map(forPost::sanitize).filter(e -> !e.html().isEmpty());
+      String summary = forPost.summarize(excerpt.orElse(html), SUMMARY_LENGTH);
+      return new ArticleBody(html, excerpt, summary, warnings);
     } catch (ArticleException e) {
       LOG.warn("body unavailable: {}", new ArticleProblem(article.file(), e.line(), e.getMessage()));
       return ArticleBody.EMPTY;
     }
+  }
+
+  /** Whether a file's body is Markdown (rendered as Hexo renders it) rather than HTML. */
+  static boolean isMarkdown(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.endsWith(".md") || name.endsWith(".markdown");
+  }
+
+  /** The 1-based line of a character offset. */
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static String stem(String fileName) {

@@ -51,12 +51,15 @@ public final class FeedRenderer {
   private final Links links;
   private final BodyStore bodies;
   private final JsonFeedRenderer json;
+  private final EntryContent content;
 
-  public FeedRenderer(Site site, Links links, BodyStore bodies) {
+  /** @param excerpts whether items carry their excerpt and a link to the rest ({@code feedContent}) */
+  public FeedRenderer(Site site, Links links, BodyStore bodies, boolean excerpts) {
     this.site = site;
     this.links = links;
     this.bodies = bodies;
-    this.json = new JsonFeedRenderer(site, links, bodies);
+    this.content = new EntryContent(links, excerpts);
+    this.json = new JsonFeedRenderer(site, links, bodies, content);
   }
 
   /** The feed's bytes, UTF-8 encoded. */
@@ -139,10 +142,10 @@ public final class FeedRenderer {
     description.setType("text/plain");
     description.setValue(body.summary());
     item.setDescription(description);
-    com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
-    content.setType(com.rometools.rome.feed.rss.Content.HTML);
-    content.setValue(body.html().html());
-    item.setContent(content);
+    com.rometools.rome.feed.rss.Content encoded = new com.rometools.rome.feed.rss.Content();
+    encoded.setType(com.rometools.rome.feed.rss.Content.HTML);
+    encoded.setValue(content.html(article, body));
+    item.setContent(encoded);
     List<com.rometools.rome.feed.rss.Category> categories = new ArrayList<>();
     for (String name : article.categories()) {
       com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
@@ -218,10 +221,10 @@ public final class FeedRenderer {
     summary.setType(Content.TEXT);
     summary.setValue(body.summary());
     entry.setSummary(summary);
-    Content content = new Content();
-    content.setType(Content.HTML);
-    content.setValue(body.html().html());
-    entry.setContents(new ArrayList<>(List.of(content)));
+    Content html = new Content();
+    html.setType(Content.HTML);
+    html.setValue(content.html(article, body));
+    entry.setContents(new ArrayList<>(List.of(html)));
     article.image().ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
     return entry;
   }

@@ -26,11 +26,13 @@ final class JsonFeedRenderer {
   private final Site site;
   private final Links links;
   private final BodyStore bodies;
+  private final EntryContent content;
 
-  JsonFeedRenderer(Site site, Links links, BodyStore bodies) {
+  JsonFeedRenderer(Site site, Links links, BodyStore bodies, EntryContent content) {
     this.site = site;
     this.links = links;
     this.bodies = bodies;
+    this.content = content;
   }
 
   byte[] render(FeedDocument feed, String title, String description, String homePage) {
@@ -61,7 +63,7 @@ final class JsonFeedRenderer {
         links.entryTag(article.id()),
         links.entry(article.id()),
         article.title(),
-        body.html().html(),
+        content.html(article, body),
         body.summary(),
         article.image().orElse(null),
         article.published().toString(),

@@ -48,14 +48,16 @@ public final class SiteRenderer {
   /**
    * @param embedders the origins allowed to frame the embed pages
    * @param files the files served as they are (a Hexo site's {@code source/}, posts' asset folders)
+   * @param excerptsInFeeds whether feed items carry excerpts ({@code feedContent: excerpt})
    */
-  public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies, Origins embedders, SiteFiles files) {
+  public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies, Origins embedders, SiteFiles files,
+      boolean excerptsInFeeds) {
     this.site = site;
     this.files = files;
     this.links = links;
     this.feedSize = feedSize;
     this.bodies = bodies;
-    this.feedRenderer = new FeedRenderer(site, links, bodies);
+    this.feedRenderer = new FeedRenderer(site, links, bodies, excerptsInFeeds);
     this.pages = new PageRenderer();
     this.headers = new ResponseHeaders(links, embedders);
     this.previews = new PreviewRenderer(site, links, pages, headers, bodies);

@@ -538,6 +538,11 @@ public sealed interface Route {
       }
     }
 
+    /** Whether names can make a post file's route (a served type, no hidden or dot names). */
+    public static boolean isServed(List<String> names) {
+      return RoutePath.isFilePath(names);
+    }
+
     static Optional<PostFile> parse(RoutePath.Reader path) {
       if (!path.word(Entry.WORD)) {
         return Optional.empty();

@@ -20,7 +20,8 @@ class ArticleLoaderTest {
           new FrontMatterParser(new FrontMatterDates(ZoneId.of("Asia/Shanghai")), ContentLimits.DEFAULTS),
           new HtmlSanitizer(URI.create("http://feeds.test/")),
           ContentLimits.DEFAULTS,
-          article -> URI.create("http://feeds.test/entry/" + article.id() + "/"));
+          article -> new dev.feedserver.content.BodyContext(URI.create("http://feeds.test/entry/" + article.id() + "/"),
+              dev.feedserver.content.hexo.PostContext.NONE));
 
   @Test
   void loadsTheFixtureAndNamesEveryProblem() throws Exception {
