@@ -7,6 +7,7 @@ import dev.feedserver.content.ContentLimits;
 import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
+import dev.feedserver.content.PostNamePattern;
 import dev.feedserver.site.Origins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,14 +93,15 @@ public final class FixtureSite {
         Optional.empty(),
         Origins.ANY,
         ContentLimits.DEFAULTS,
-        false);
+        false,
+        PostNamePattern.DEFAULT);
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
   public static BodyStore bodies(Config config) {
     ArticleLoader loader =
         new ArticleLoader(
-            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
+            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits(), config.newPostName()),
             new HtmlSanitizer(config.baseUrl()),
             config.limits());
     return new BodyStore(config.contentDir(), loader, 1 << 20);
@@ -110,7 +112,7 @@ public final class FixtureSite {
     Config c = config(contentDir);
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
-        c.corsOrigins(), c.limits(), c.categoryTree());
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.newPostName());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
@@ -118,20 +120,20 @@ public final class FixtureSite {
   public static Config onPort(Config c, int port) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), c.limits(), c.categoryTree());
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.newPostName());
   }
 
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        origins, c.limits(), c.categoryTree());
+        origins, c.limits(), c.categoryTree(), c.newPostName());
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
   public static Config withLimits(Config c, ContentLimits limits) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
-        c.corsOrigins(), limits, c.categoryTree());
+        c.corsOrigins(), limits, c.categoryTree(), c.newPostName());
   }
 
   public static Config config(Path contentDir) {

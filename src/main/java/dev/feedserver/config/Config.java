@@ -1,6 +1,7 @@
 package dev.feedserver.config;
 
 import dev.feedserver.content.ContentLimits;
+import dev.feedserver.content.PostNamePattern;
 import dev.feedserver.site.Origins;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param cacheMaxAge seconds of {@code Cache-Control: max-age}
  * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
  * @param port TCP port to listen on
- * @param strict whether any skipped article fails start-up
+ * @param strict whether any skipped article, or any warning, fails start-up
  * @param watch whether to watch the content folder and publish changes
  * @param hub WebSub hub to advertise and ping, if any
  * @param corsOrigins origins allowed to read feeds and embed resources cross-origin and to frame
@@ -32,6 +33,8 @@ import java.util.Optional;
  *     {@code maxNesting}, {@code maxNames})
  * @param categoryTree whether an article's categories are read as Hexo's hierarchies ({@code [A,
  *     B]} is B inside A) rather than as names each of its own; resolved from {@code categoryTree}
+ * @param newPostName how article files are named (Hexo's {@code new_post_name}): where a missing
+ *     date and title are taken from
  */
 public record Config(
     String title,
@@ -50,7 +53,8 @@ public record Config(
     Optional<URI> hub,
     Origins corsOrigins,
     ContentLimits limits,
-    boolean categoryTree) {
+    boolean categoryTree,
+    PostNamePattern newPostName) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -63,6 +67,7 @@ public record Config(
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(corsOrigins, "corsOrigins");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(newPostName, "newPostName");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
@@ -71,6 +76,6 @@ public record Config(
   /** The same configuration with categories read as trees or not. */
   public Config withCategoryTree(boolean tree) {
     return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
-        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree);
+        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree, newPostName);
   }
 }

@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  *       23:31:06}, {@code 2016/03/04 10:00}, {@code 2021-12-06T10:00:00.250};
  *   <li>either time followed (with or without spaces) by {@code Z} or an offset {@code +08:00},
  *       {@code +0800} or {@code +08}: {@code 2014-04-05 14:28:54 +0800};
- *   <li>RFC 1123, as in {@code Mon, 06 Dec 2021 00:00:00 GMT} or {@code 6 Dec 2021 08:00 +0800};
- *       {@link #read} reads a weekday that does not match the date as the date the numbers say,
- *       and says so.
+ *   <li>RFC 1123, as in {@code Mon, 06 Dec 2021 00:00:00 GMT} or {@code 6 Dec 2021 08:00 +0800}.
+ *       A weekday that does not match the date does not lose the date: {@link #read} serves the
+ *       date the numbers say and returns a warning.
  * </ul>
  *
  * A date without an offset is read in the configured zone. Impossible dates (February 30, hour 25,
@@ -86,17 +86,14 @@ public final class FrontMatterDates {
   }
 
   /**
-   * Parses one date; a weekday that does not match the date is an error here (see {@link #read}).
+   * Parses one date; a weekday that does not match the date is overlooked (see {@link #read} for
+   * the warning).
    *
    * @throws DateTimeException with a reader-facing message when the text is not an accepted,
    *     possible date
    */
   public Instant parse(String text) {
-    Reading reading = read(text);
-    if (reading.warning().isPresent()) {
-      throw new DateTimeException("impossible date '" + text.strip() + "': the weekday does not match the date");
-    }
-    return reading.instant();
+    return read(text).instant();
   }
 
   /**
@@ -122,6 +119,28 @@ public final class FrontMatterDates {
         "unrecognised date '" + value + "' (use 2021-12-06 10:00:00, ISO 8601"
             + " such as 2021-12-06T10:00:00+08:00, or RFC 1123 such as"
             + " Mon, 06 Dec 2021 00:00:00 GMT; zones are offsets such as +08:00, not names)");
+  }
+
+  /**
+   * Midnight (or the given time) of a day named by numbers, in the configured zone: a date taken
+   * from a file name.
+   *
+   * @throws DateTimeException when the numbers name no possible date, or one out of range
+   */
+  public Instant local(String shown, int year, int month, int day, int hour, int minute, int second) {
+    Instant instant;
+    try {
+      instant = LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second))
+          .atZone(zone).toInstant();
+    } catch (DateTimeException e) {
+      throw impossible(shown, e);
+    }
+    return inRange(shown, instant);
+  }
+
+  /** The zone dates without an offset are read in. */
+  public ZoneId zone() {
+    return zone;
   }
 
   private Instant numeric(String value, Matcher m) {

@@ -1,13 +1,17 @@
 package dev.feedserver.content;
 
 import dev.feedserver.yaml.StrictYamlLoader;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +23,11 @@ import java.util.regex.Pattern;
  * {@code ---} (or {@code ...}), then the body. LF, CRLF and CR-only line ends are accepted. YAML is
  * loaded by {@link StrictYamlLoader}; the raw map never leaves this class. Every problem is an
  * {@link ArticleException} carrying the 1-based line in the file.
+ *
+ * <p>What Hexo would serve by falling back is served, with a {@link Warning}: no {@code title} (one
+ * is made from the file name), no {@code date} (taken from the file name by {@link
+ * PostNamePattern}, else from the file's modification time), an RFC 1123 date whose weekday is
+ * wrong.
  */
 public final class FrontMatterParser {
   /** Largest front-matter block, in code points. */
@@ -33,20 +42,68 @@ public final class FrontMatterParser {
    */
   public static final int MAX_NAME_LENGTH = 256;
 
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
   private final FrontMatterDates dates;
   private final StrictYamlLoader yaml;
   private final int maxNames;
+  private final PostNamePattern postNames;
 
+  /** A parser reading file names with Hexo's default {@code new_post_name}, {@code :title.md}. */
   public FrontMatterParser(FrontMatterDates dates, ContentLimits limits) {
+    this(dates, limits, PostNamePattern.DEFAULT);
+  }
+
+  /** @param postNames how article files are named (config key {@code newPostName}) */
+  public FrontMatterParser(FrontMatterDates dates, ContentLimits limits, PostNamePattern postNames) {
     this.dates = dates;
     this.yaml = new StrictYamlLoader(MAX_FRONT_MATTER, limits.maxAliases(), limits.maxNesting());
     this.maxNames = limits.maxNames();
+    this.postNames = Objects.requireNonNull(postNames, "postNames");
   }
 
-  /** The outcome of a successful parse: the front matter and the untrusted body. */
-  public record Parsed(FrontMatter frontMatter, String body) {}
+  /**
+   * What the parser may know of a file besides its text, for the fallbacks: its path relative to
+   * the content folder (for a title and a date from its name) and its modification time.
+   */
+  public record Origin(Optional<Path> file, Optional<Instant> modified) {
+    /** A text that is no file: nothing to fall back on, so a missing title or date is a problem. */
+    public static final Origin NONE = new Origin(Optional.empty(), Optional.empty());
 
+    public Origin {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(modified, "modified");
+    }
+
+    public static Origin of(Path file, Instant modified) {
+      return new Origin(Optional.of(file), Optional.of(modified));
+    }
+  }
+
+  /**
+   * What the parser had to guess or overlook to serve a file: the 1-based line in the file where
+   * known (0 when not) and the reason, in the words of an {@link ArticleProblem}.
+   */
+  public record Warning(int line, String reason) {
+    public Warning {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** The outcome of a successful parse: the front matter, the untrusted body and the warnings. */
+  public record Parsed(FrontMatter frontMatter, String body, List<Warning> warnings) {
+    public Parsed {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Parses a text that is no file ({@link Origin#NONE}): a missing title or date is a problem. */
   public Parsed parse(String text) throws ArticleException {
+    return parse(text, Origin.NONE);
+  }
+
+  /** Parses a file's text; {@code origin} is what the fallbacks may use. */
+  public Parsed parse(String text, Origin origin) throws ArticleException {
     int start = text.startsWith("\uFEFF") ? 1 : 0;
     Lines lines = new Lines(text, start);
     String line;
@@ -73,7 +130,9 @@ public final class FrontMatterParser {
     // outright, which would lose the whole article over one stray control character.
     Map<?, ?> map = loadMapping(XmlText.clean(String.join("\n", yamlLines)), open);
     KeyLines keyLines = new KeyLines(yamlLines, open + 1);
-    return new Parsed(read(map, keyLines), text.substring(lines.position()));
+    List<Warning> warnings = new ArrayList<>();
+    FrontMatter frontMatter = read(map, keyLines, origin, warnings);
+    return new Parsed(frontMatter, text.substring(lines.position()), warnings);
   }
 
   /**
@@ -139,20 +198,25 @@ public final class FrontMatterParser {
     return map;
   }
 
-  private FrontMatter read(Map<?, ?> map, KeyLines at) throws ArticleException {
+  private FrontMatter read(Map<?, ?> map, KeyLines at, Origin origin, List<Warning> warnings)
+      throws ArticleException {
+    Optional<PostNamePattern.FromName> named = origin.file().map(postNames::read);
     String title = XmlText.clean(text(map, "title", at)).strip();
     if (title.isEmpty()) {
-      throw new ArticleException(at.line("title"), "missing title");
+      if (named.isEmpty()) {
+        throw new ArticleException(at.line("title"), "missing title (and no file name to make one from)");
+      }
+      title = named.get().title();
+      warnings.add(new Warning(at.line("title"), "no title: using '" + title + "' from the file name"));
     }
     String dateText = text(map, "date", at);
-    if (dateText.isBlank()) {
-      throw new ArticleException(
-          at.line("date"), "missing date (the file's modification time is never used)");
-    }
-    Instant date = date(dateText, "date", at);
+    Instant date =
+        dateText.isBlank()
+            ? fallbackDate(at.line("date"), named, origin, warnings)
+            : date(dateText, "date", at, warnings);
     String updatedText = text(map, "updated", at);
     Optional<Instant> updated =
-        updatedText.isBlank() ? Optional.empty() : Optional.of(date(updatedText, "updated", at));
+        updatedText.isBlank() ? Optional.empty() : Optional.of(date(updatedText, "updated", at, warnings));
     String image = text(map, "headimg", at).strip();
     if (image.isEmpty()) {
       image = text(map, "thumbnail", at).strip();
@@ -174,12 +238,51 @@ public final class FrontMatterParser {
         id.isEmpty() ? Optional.empty() : Optional.of(id));
   }
 
-  private Instant date(String value, String key, KeyLines at) throws ArticleException {
+  /**
+   * The date of an article whose front matter has none, as Hexo takes it: from the file name when
+   * it carries one ({@link PostNamePattern}), else from the file's modification time. Either is a
+   * warning; with neither (a text that is no file) it is a problem.
+   */
+  private Instant fallbackDate(
+      int line, Optional<PostNamePattern.FromName> named, Origin origin, List<Warning> warnings)
+      throws ArticleException {
+    String notTheName = "";
+    Optional<PostNamePattern.NamedDate> fromName = named.flatMap(PostNamePattern.FromName::date);
+    if (fromName.isPresent()) {
+      PostNamePattern.NamedDate d = fromName.get();
+      try {
+        Instant instant = dates.local(d.shown(), d.year(), d.month(), d.day(), d.hour(), d.minute(), d.second());
+        warnings.add(new Warning(line, "no date: using " + d.shown() + " from the file name"));
+        return instant;
+      } catch (DateTimeException e) {
+        notTheName = " (the file name's " + e.getMessage() + ")";
+      }
+    }
+    if (origin.modified().isEmpty()) {
+      throw new ArticleException(
+          line, "missing date" + notTheName + " (and no file name or modification time to take one from)");
+    }
+    Instant modified = origin.modified().get().truncatedTo(ChronoUnit.SECONDS);
+    String shown = SHOWN.format(modified.atZone(dates.zone()));
     try {
-      return dates.parse(value);
+      FrontMatterDates.inRange(shown, modified);
+    } catch (DateTimeException e) {
+      throw new ArticleException(line, "missing date" + notTheName + ", and the file's modification time: " + e.getMessage());
+    }
+    warnings.add(new Warning(line,
+        "no date" + notTheName + ": using " + shown + " from the file's modification time (changes on every checkout)"));
+    return modified;
+  }
+
+  private Instant date(String value, String key, KeyLines at, List<Warning> warnings) throws ArticleException {
+    FrontMatterDates.Reading reading;
+    try {
+      reading = dates.read(value);
     } catch (DateTimeException e) {
       throw new ArticleException(at.line(key), key + ": " + e.getMessage());
     }
+    reading.warning().ifPresent(w -> warnings.add(new Warning(at.line(key), key + ": " + w)));
+    return reading.instant();
   }
 
   /** A scalar value as text; "" when the key is absent or empty. */

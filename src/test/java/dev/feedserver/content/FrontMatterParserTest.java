@@ -34,6 +34,7 @@ class FrontMatterParserTest {
         .contains("https://cors.zfour.workers.dev/?http://image.woshipm.com/wp-files/2021/12/AMiMikPY6L7FnWiJzWAl.jpg");
     assertThat(fm.id()).isEmpty();
     assertThat(parsed.body()).startsWith("\n<div>").contains("<h2 id=\"toc-1\">");
+    assertThat(parsed.warnings()).isEmpty();
   }
 
   static Stream<Arguments> framings() {
@@ -173,6 +174,83 @@ class FrontMatterParserTest {
     assertThat(e).as("expected a problem").isNotNull();
     assertThat(e.getMessage()).contains(reason);
     assertThat(e.line()).isEqualTo(line);
+  }
+
+  private static final Instant MODIFIED = Instant.parse("2024-05-01T04:00:00.750Z");
+  private static final String FROM_MTIME =
+      "using 2024-05-01 04:00:00 +00:00 from the file's modification time (changes on every checkout)";
+
+  /** What is missing is taken from the file, with a warning: file name, pattern, text, title, date, warnings. */
+  static Stream<Arguments> fallbacks() {
+    String noDate = "---\ntitle: T\n---\n";
+    String noTitle = "---\ndate: 2021-12-06\n---\n";
+    return Stream.of(
+        Arguments.of("hello-world.md", ":title.md", noTitle, "hello world", "2021-12-06T00:00:00Z",
+            List.of("1: no title: using 'hello world' from the file name")),
+        Arguments.of("posts/sub/My_first--post.html", ":title.md", noTitle, "My first post", "2021-12-06T00:00:00Z",
+            List.of("1: no title: using 'My first post' from the file name")),
+        Arguments.of("2014-04-05-hello_world.md", ":title.md", noTitle, "hello world", "2021-12-06T00:00:00Z",
+            List.of("1: no title: using 'hello world' from the file name")),
+        Arguments.of("x.md", ":title.md", "---\ntitle: '  '\ndate: 2021-12-06\n---\n", "x", "2021-12-06T00:00:00Z",
+            List.of("2: no title: using 'x' from the file name")),
+        Arguments.of("2014-04-05-hello.md", ":title.md", noDate, "T", "2014-04-05T00:00:00Z",
+            List.of("1: no date: using 2014-04-05 from the file name")),
+        Arguments.of("a/b/2014-04-05-hello.md", ":title.md", noDate, "T", "2014-04-05T00:00:00Z",
+            List.of("1: no date: using 2014-04-05 from the file name")),
+        Arguments.of("2014-4-5-hello.md", ":title.md", noDate, "T", "2024-05-01T04:00:00Z",
+            List.of("1: no date: " + FROM_MTIME)),
+        Arguments.of("hello.md", ":title.md", noDate, "T", "2024-05-01T04:00:00Z",
+            List.of("1: no date: " + FROM_MTIME)),
+        Arguments.of("2021-02-30-hello.md", ":title.md", noDate, "T", "2024-05-01T04:00:00Z",
+            List.of("1: no date (the file name's impossible date '2021-02-30': Invalid date 'FEBRUARY 30'): " + FROM_MTIME)),
+        Arguments.of("2019-07-04-x.md", ":year-:month-:day-:title.md", noDate, "T", "2019-07-04T00:00:00Z",
+            List.of("1: no date: using 2019-07-04 from the file name")),
+        Arguments.of("2019-7-4-x.md", ":year-:i_month-:i_day-:title.md", noDate, "T", "2019-07-04T00:00:00Z",
+            List.of("1: no date: using 2019-07-04 from the file name")),
+        Arguments.of("2019-7-4-x.md", ":year-:month-:day-:title.md", noDate, "T", "2024-05-01T04:00:00Z",
+            List.of("1: no date: " + FROM_MTIME)),
+        Arguments.of("source/_posts/2019/07/04/x.md", ":year/:month/:day/:title.md", noDate, "T", "2019-07-04T00:00:00Z",
+            List.of("1: no date: using 2019-07-04 from the file name")),
+        Arguments.of("2019-07-04-09-30-x.md", ":year-:month-:day-:hour-:minute-:title.md", noDate, "T",
+            "2019-07-04T09:30:00Z", List.of("1: no date: using 2019-07-04 09:30:00 from the file name")),
+        Arguments.of("en/2019-07-04-x.md", ":lang/:year-:month-:day-:title.md", noDate, "T", "2019-07-04T00:00:00Z",
+            List.of("1: no date: using 2019-07-04 from the file name")),
+        Arguments.of("2014-04-05-x.md", ":year/:title.md", noDate, "T", "2024-05-01T04:00:00Z",
+            List.of("1: no date: " + FROM_MTIME)),
+        Arguments.of("2019-07-04-x-y.md", ":year-:month-:day-:title.md", "---\nlayout: post\n---\n", "x y",
+            "2019-07-04T00:00:00Z",
+            List.of("1: no title: using 'x y' from the file name", "1: no date: using 2019-07-04 from the file name")),
+        Arguments.of("w.md", ":title.md", "---\ntitle: T\ndate: Tue, 06 Dec 2021 00:00:00 GMT\n---\n", "T",
+            "2021-12-06T00:00:00Z",
+            List.of("3: date: 'Tue, 06 Dec 2021 00:00:00 GMT' says Tuesday, but 6 Dec 2021 is a Monday: using the date,"
+                + " not the weekday")),
+        Arguments.of("x.md", ":title.md", "---\ntitle: T\ndate: 2021-12-06\n---\n", "T", "2021-12-06T00:00:00Z", List.of()));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} as {1}")
+  @MethodSource("fallbacks")
+  void whatIsMissingIsTakenFromTheFileWithAWarning(String file, String pattern, String text, String title,
+      String date, List<String> warnings) throws Exception {
+    FrontMatterParser named =
+        new FrontMatterParser(new FrontMatterDates(ZoneId.of("UTC")), ContentLimits.DEFAULTS, PostNamePattern.parse(pattern));
+    var parsed = named.parse(text, FrontMatterParser.Origin.of(Path.of(file), MODIFIED));
+    assertThat(parsed.frontMatter().title()).isEqualTo(title);
+    assertThat(parsed.frontMatter().date()).isEqualTo(Instant.parse(date));
+    assertThat(parsed.frontMatter().updated()).isEmpty();
+    assertThat(parsed.warnings()).extracting(w -> w.line() + ": " + w.reason()).containsExactlyElementsOf(warnings);
+  }
+
+  @Test
+  void withoutAFileOrAUsableTimeAMissingDateIsStillAProblem() {
+    assertThat(catchThrowableOfType(ArticleException.class, () -> parser.parse("---\ntitle: T\n---\n")))
+        .hasMessage("missing date (and no file name or modification time to take one from)");
+    assertThat(catchThrowableOfType(ArticleException.class, () -> parser.parse("---\ndate: 2021-12-06\n---\n")))
+        .hasMessage("missing title (and no file name to make one from)");
+    assertThat(catchThrowableOfType(ArticleException.class,
+            () -> parser.parse("---\ntitle: T\n---\n",
+                FrontMatterParser.Origin.of(Path.of("x.md"), Instant.parse("1800-01-01T00:00:00Z")))))
+        .hasMessage("missing date, and the file's modification time: date out of range '1800-01-01 00:00:00 +00:00':"
+            + " years 1900 to 9999 only");
   }
 
   @Test
