@@ -98,8 +98,8 @@ class ArticleLoaderTest {
     Files.writeString(dir.resolve("clean.md"), "---\ntitle: Clean\ndate: 2024-01-01\n---\n<p>c</p>");
     Files.writeString(dir.resolve("2014-04-05-dated.md"), "---\ntitle: Dated\n---\n<p>d</p>");
     Files.setLastModifiedTime(Files.writeString(dir.resolve("undated.md"), "---\ntitle: Undated\n---\n"), MODIFIED);
-    Files.writeString(dir.resolve("no_title-here.md"), "---\ndate: 2024-01-02\n---\n<p>n</p>");
-    Files.writeString(dir.resolve("weekday.md"), "---\ntitle: W\ndate: Tue, 06 Dec 2021 00:00:00 GMT\n---\n");
+    Files.writeString(dir.resolve("no_title-here.md"), "date: 2024-01-02\n---\n<p>n</p>");
+    Files.writeString(dir.resolve("weekday.md"), ";;;\n\"title\": \"W\",\n\"date\": \"Tue, 06 Dec 2021 00:00:00 GMT\"\n;;;\n");
     Files.writeString(dir.resolve("bad.md"), "---\ntitle: Bad\ndate: 2021-02-30\n---\n");
     LoadResult result = loader.load(dir);
     assertThat(result.articles()).extracting(Article::id)
@@ -108,7 +108,7 @@ class ArticleLoaderTest {
         .containsExactly("bad.md:3: date: impossible date '2021-02-30': Invalid date 'FEBRUARY 30'");
     assertThat(result.warnings()).extracting(ArticleProblem::toString).containsExactly(
         "2014-04-05-dated.md:1: no date: using 2014-04-05 from the file name",
-        "no_title-here.md:1: no title: using 'no title here' from the file name",
+        "no_title-here.md: no title: using 'no title here' from the file name",
         "undated.md:1: no date: using 2024-05-01 12:00:00 +08:00 from the file's modification time (changes on every checkout)",
         "weekday.md:3: date: 'Tue, 06 Dec 2021 00:00:00 GMT' says Tuesday, but 6 Dec 2021 is a Monday: using the date,"
             + " not the weekday");
@@ -125,6 +125,7 @@ class ArticleLoaderTest {
         loaded -> assertThat(loaded.warnings()).extracting(ArticleProblem::file).containsExactly(Path.of("undated.md")));
     assertThat(loader.read(dir, Path.of("clean.md"))).isInstanceOfSatisfying(FileResult.Loaded.class,
         loaded -> assertThat(loaded.warnings()).isEmpty());
+    // bodies are found after every framing
     assertThat(loader.body(dir, article(result, "no_title-here")).html().html()).isEqualTo("<p>n</p>");
     assertThat(loader.body(dir, dated).html().html()).isEqualTo("<p>d</p>");
   }
