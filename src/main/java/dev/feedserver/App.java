@@ -107,7 +107,11 @@ public final class App {
     return app;
   }
 
-  /** The first, full publication; logs every problem and the summary line. */
+  /**
+   * The first, full publication; logs every problem ({@code skipped …}), every warning ({@code
+   * served with a warning: …}) and the summary line. In strict mode a problem or a warning fails
+   * start-up, naming the first one.
+   */
   static Publisher.Publication publish(Config config, Publisher publisher) {
     long t0 = System.nanoTime();
     Publisher.Publication publication;
@@ -117,22 +121,37 @@ public final class App {
       throw new StartupException("config key 'contentDir': " + e.getMessage());
     }
     List<ArticleProblem> problems = publication.load().problems();
-    for (ArticleProblem problem : problems) {
-      LOG.warn("skipped {}", problem);
-    }
+    List<ArticleProblem> warnings = publication.load().warnings();
+    problems.forEach(App::logSkipped);
+    warnings.forEach(App::logWarning);
     LOG.info(
-        "loaded {} articles in {} categories, {} tags and {} authors, skipped {} ({} ms)",
+        "loaded {} articles in {} categories, {} tags and {} authors, skipped {}, {} warning(s) ({} ms)",
         publication.load().articles().size(),
         publication.index().topics(Taxonomy.CATEGORY).size(),
         publication.index().topics(Taxonomy.TAG).size(),
         publication.index().topics(Taxonomy.AUTHOR).size(),
         problems.size(),
+        warnings.size(),
         (System.nanoTime() - t0) / 1_000_000);
     if (config.strict() && !problems.isEmpty()) {
       throw new StartupException(
-          "strict mode: " + problems.size() + " file(s) skipped, first: " + problems.get(0));
+          "strict mode: " + problems.size() + " file(s) skipped"
+              + (warnings.isEmpty() ? "" : " and " + warnings.size() + " warning(s)")
+              + ", first: " + problems.get(0));
+    }
+    if (config.strict() && !warnings.isEmpty()) {
+      throw new StartupException(
+          "strict mode: " + warnings.size() + " warning(s), first: " + warnings.get(0));
     }
     return publication;
+  }
+
+  private static void logSkipped(ArticleProblem problem) {
+    LOG.warn("skipped {}", problem);
+  }
+
+  private static void logWarning(ArticleProblem warning) {
+    LOG.warn("served with a warning: {}", warning);
   }
 
   /**
@@ -149,7 +168,8 @@ public final class App {
       LOG.error("reload failed, still serving the previous content: {}", e.toString());
       return;
     }
-    publication.fresh().forEach(problem -> LOG.warn("skipped {}", problem));
+    publication.fresh().forEach(App::logSkipped);
+    publication.freshWarnings().forEach(App::logWarning);
     ServedSite before = current.get().warm();
     ServedSite after = before.next(publication.site(), Instant.now()).warm();
     current.set(after);

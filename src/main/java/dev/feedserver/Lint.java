@@ -14,12 +14,15 @@ import java.util.Map;
 /**
  * {@code feedserver lint [DIR]}: reads a content folder with the server's own loader and limits,
  * prints every problem as {@code file:line: reason} (the words the server logs, from {@link
- * ArticleProblem#toString()}) and a one-line summary. Exit status: 0 clean, 1 any problem, 2 usage
- * or configuration error. {@code DIR} defaults to the configured {@code contentDir}, and is read as
- * the server reads its {@code contentDir} (a Hexo site: its {@code _config.yml}, its {@code source/_posts/}).
+ * ArticleProblem#toString()}), then every warning (an article served by falling back on something)
+ * as {@code warning: file:line: reason}, and a one-line summary. Exit status: 0 clean, 1 any problem
+ * or warning, 2 usage or configuration error. {@code DIR} defaults to the configured {@code
+ * contentDir}, and is read as the server reads its {@code contentDir} (a Hexo site: its {@code
+ * _config.yml}, its {@code source/_posts/}).
  */
 public final class Lint {
   public static final int CLEAN = 0;
+  /** A problem or a warning. */
   public static final int PROBLEMS = 1;
   public static final int USAGE = 2;
 
@@ -60,10 +63,14 @@ public final class Lint {
     for (ArticleProblem problem : result.problems()) {
       out.println(problem);
     }
+    for (ArticleProblem warning : result.warnings()) {
+      out.println("warning: " + warning);
+    }
     int problems = result.problems().size();
-    out.println(
-        dir + ": " + count(result.articles().size(), "article") + ", " + count(problems, "problem"));
-    return problems == 0 ? CLEAN : PROBLEMS;
+    int warnings = result.warnings().size();
+    out.println(dir + ": " + count(result.articles().size(), "article") + ", " + count(problems, "problem") + ", "
+        + count(warnings, "warning"));
+    return problems == 0 && warnings == 0 ? CLEAN : PROBLEMS;
   }
 
   private static String count(int n, String noun) {

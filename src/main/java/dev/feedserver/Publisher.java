@@ -66,7 +66,7 @@ public final class Publisher {
     SiteFiles files = new SiteFiles(config.articlesDir(), config.sourceDir(), config.limits().maxFileBytes());
     this.loader =
         new ArticleLoader(
-            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits()),
+            new FrontMatterParser(new FrontMatterDates(config.timeZone()), config.limits(), config.newPostName()),
             new HtmlSanitizer(config.baseUrl()),
             config.limits(),
             article -> bodyContext(article, files));
@@ -80,10 +80,12 @@ public final class Publisher {
    *
    * @param fresh problems of the files read in this pass (each problem is reported once, when its
    *     file is read, not again on every reload)
+   * @param freshWarnings warnings of the files read in this pass and served (reported once too)
    * @param filesRead how many files this pass read
    */
   public record Publication(
-      LoadResult load, ArticleIndex index, RenderedSite site, Links links, List<ArticleProblem> fresh, int filesRead) {
+      LoadResult load, ArticleIndex index, RenderedSite site, Links links, List<ArticleProblem> fresh,
+      List<ArticleProblem> freshWarnings, int filesRead) {
     /** The response at a server-relative path (default page size), rendered if need be. */
     public Optional<Representation> get(String path) {
       return links.route(path).flatMap(site::render);
@@ -204,6 +206,10 @@ public final class Publisher {
         fresh.add(problem);
       }
     }
+    java.util.Set<Path> readFiles = new java.util.HashSet<>();
+    read.forEach(e -> readFiles.add(e.getKey()));
+    List<ArticleProblem> freshWarnings =
+        load.warnings().stream().filter(w -> readFiles.contains(w.file())).toList();
     List<Article> articles = load.articles();
     if (!config.defaultCategory().isEmpty()) {
       articles = articles.stream()
@@ -214,7 +220,7 @@ public final class Publisher {
     latest.set(index);
     RenderedSite site = new RenderedSite(renderer, index);
     LOG.debug("read {} files and indexed them in {} ms", read.size(), (System.nanoTime() - t0) / 1_000_000);
-    return new Publication(load, index, site, links, fresh, read.size());
+    return new Publication(load, index, site, links, fresh, freshWarnings, read.size());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.feedserver;
 import dev.feedserver.config.Config;
 import dev.feedserver.content.BodyStore;
 import dev.feedserver.content.ContentLimits;
+import dev.feedserver.content.PostNamePattern;
 import dev.feedserver.site.Origins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class FixtureSite {
     return new Config(site.title(), site.description(), c.baseUrl(), site.language(), site.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), c.limits(), site.categoryTree(), site.hexoSite(), site.author(), site.defaultCategory(),
-        site.excerptsInFeeds());
+        site.excerptsInFeeds(), site.newPostName());
   }
 
   private static void copyTree(Path from, Path dir) {
@@ -99,7 +100,8 @@ public final class FixtureSite {
         false,
         "",
         "",
-        false);
+        false,
+        PostNamePattern.DEFAULT);
   }
 
   /** A body store over a fixture folder, configured as {@link #config(Path)} configures the site. */
@@ -113,7 +115,7 @@ public final class FixtureSite {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
         c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds());
+        c.excerptsInFeeds(), c.newPostName());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
@@ -122,14 +124,14 @@ public final class FixtureSite {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds());
+        c.excerptsInFeeds(), c.newPostName());
   }
 
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         origins, c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds());
+        c.excerptsInFeeds(), c.newPostName());
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
@@ -137,7 +139,7 @@ public final class FixtureSite {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), limits, c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds());
+        c.excerptsInFeeds(), c.newPostName());
   }
 
   public static Config config(Path contentDir) {

@@ -33,7 +33,7 @@ class LintTest {
     assertThat(outcome.status()).isEqualTo(1);
     assertThat(outcome.out().lines().toList()).containsExactly(
         "impossible-date.md:4: date: impossible date '2021-02-30': Invalid date 'FEBRUARY 30'",
-        content + ": 5 articles, 1 problem");
+        content + ": 5 articles, 1 problem, 0 warnings");
     assertThat(outcome.err()).isEmpty();
   }
 
@@ -42,7 +42,7 @@ class LintTest {
     Files.copy(FixtureSite.SEED, dir.resolve("seed.txt"));
     Outcome outcome = lint(Map.of(), dir.toString());
     assertThat(outcome.status()).isEqualTo(0);
-    assertThat(outcome.out()).isEqualTo(dir + ": 1 article, 0 problems\n");
+    assertThat(outcome.out()).isEqualTo(dir + ": 1 article, 0 problems, 0 warnings\n");
   }
 
   @Test
@@ -78,6 +78,37 @@ class LintTest {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(output).isEqualTo(1);
-    assertThat(output).contains("impossible-date.md:4: date: impossible date").endsWith(": 5 articles, 1 problem\n");
+    assertThat(output).contains("impossible-date.md:4: date: impossible date").endsWith(": 5 articles, 1 problem, 0 warnings\n");
+  }
+
+  @Test
+  void warningsArePrintedAfterTheProblemsAndExitOne() throws Exception {
+    Files.writeString(dir.resolve("2014-04-05-dated.md"), "---\ntitle: Dated\n---\n<p>x</p>");
+    Files.writeString(dir.resolve("weekday.md"), "---\ntitle: W\ndate: Tue, 06 Dec 2021 00:00:00 GMT\n---\n");
+    Files.writeString(dir.resolve("bad.md"), "---\ntitle: Bad\ndate: yesterday\n---\n");
+    Outcome outcome = lint(Map.of(), dir.toString());
+    assertThat(outcome.status()).isEqualTo(1);
+    assertThat(outcome.out().lines().toList()).containsExactly(
+        "bad.md:3: date: unrecognised date 'yesterday' (use 2021-12-06 10:00:00, ISO 8601 such as"
+            + " 2021-12-06T10:00:00+08:00, or RFC 1123 such as Mon, 06 Dec 2021 00:00:00 GMT; zones are offsets such as"
+            + " +08:00, not names)",
+        "warning: 2014-04-05-dated.md:1: no date: using 2014-04-05 from the file name",
+        "warning: weekday.md:3: date: 'Tue, 06 Dec 2021 00:00:00 GMT' says Tuesday, but 6 Dec 2021 is a Monday: using"
+            + " the date, not the weekday",
+        dir + ": 2 articles, 1 problem, 2 warnings");
+  }
+
+  @Test
+  void aWarningAloneExitsOneAndTheFileNamePatternIsConfigured() throws Exception {
+    Path posts = Files.createDirectories(dir.resolve("_posts/2019/07/04"));
+    Files.writeString(posts.resolve("a-post.md"), "---\ntitle: A post\n---\n<p>x</p>");
+    Outcome outcome = lint(Map.of("FEED_NEW_POST_NAME", ":year/:month/:day/:title.md"), dir.toString());
+    assertThat(outcome.status()).isEqualTo(1);
+    assertThat(outcome.out().lines().toList()).containsExactly(
+        "warning: _posts/2019/07/04/a-post.md:1: no date: using 2019-07-04 from the file name",
+        dir + ": 1 article, 0 problems, 1 warning");
+    Outcome badPattern = lint(Map.of("FEED_NEW_POST_NAME", "post.md"), dir.toString());
+    assertThat(badPattern.status()).isEqualTo(2);
+    assertThat(badPattern.err()).contains("config key 'newPostName' (environment variable FEED_NEW_POST_NAME)");
   }
 }

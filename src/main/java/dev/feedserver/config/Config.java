@@ -1,6 +1,7 @@
 package dev.feedserver.config;
 
 import dev.feedserver.content.ContentLimits;
+import dev.feedserver.content.PostNamePattern;
 import dev.feedserver.site.Origins;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param cacheMaxAge seconds of {@code Cache-Control: max-age}
  * @param idAuthority tagging entity of the {@code tag:} URIs used as entry ids, e.g. {@code example.org,2026}
  * @param port TCP port to listen on
- * @param strict whether any skipped article fails start-up
+ * @param strict whether any skipped article, or any warning, fails start-up
  * @param watch whether to watch the content folder and publish changes
  * @param hub WebSub hub to advertise and ping, if any
  * @param corsOrigins origins allowed to read feeds and embed resources cross-origin and to frame
@@ -40,6 +41,8 @@ import java.util.Optional;
  *     empty for none
  * @param excerptsInFeeds feeds carry an article's excerpt (up to Hexo's {@code <!-- more -->}) and a
  *     link to read the rest, instead of the whole article ({@code feedContent: excerpt})
+ * @param newPostName how article files are named (Hexo's {@code new_post_name}): where a missing
+ *     date and title are taken from
  */
 public record Config(
     String title,
@@ -62,7 +65,8 @@ public record Config(
     boolean hexoSite,
     String author,
     String defaultCategory,
-    boolean excerptsInFeeds) {
+    boolean excerptsInFeeds,
+    PostNamePattern newPostName) {
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -77,6 +81,7 @@ public record Config(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(defaultCategory, "defaultCategory");
+    Objects.requireNonNull(newPostName, "newPostName");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
@@ -96,6 +101,6 @@ public record Config(
   public Config asHexoSite(boolean hexo, boolean tree) {
     return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
         idAuthority, port, strict, watch, hub, corsOrigins, limits, tree, hexo, author, defaultCategory,
-        excerptsInFeeds);
+        excerptsInFeeds, newPostName);
   }
 }

@@ -1,6 +1,7 @@
 package dev.feedserver.config;
 
 import dev.feedserver.content.ContentLimits;
+import dev.feedserver.content.PostNamePattern;
 import dev.feedserver.site.Origins;
 import dev.feedserver.yaml.StrictYamlLoader;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class ConfigLoader {
               "",
               "WebSub hub: when set, feeds link to it (rel=\"hub\") and it is pinged for every feed"
                   + " that changes"),
-          new Key("strict", "FEED_STRICT", "false", "true: any skipped article fails start-up"),
+          new Key("strict", "FEED_STRICT", "false", "true: any skipped article or warning fails start-up"),
           new Key(
               "corsOrigins",
               "FEED_CORS_ORIGINS",
@@ -122,7 +123,16 @@ public final class ConfigLoader {
               "auto",
               "true: a categories list is one hierarchy ([A, B] is B inside A; a list of lists is several), as"
                   + " Hexo reads it; false: every name is a category of its own; auto: true when contentDir is"
-                  + " a Hexo site (holds _config.yml and source/)"));
+                  + " a Hexo site (holds _config.yml and source/)"),
+          new Key(
+              "newPostName",
+              "FEED_NEW_POST_NAME",
+              PostNamePattern.DEFAULT_TEXT,
+              "how article files are named, as Hexo's new_post_name (such as :year-:month-:day-:title.md):"
+                  + " an article without a date takes it from its file name when the name carries one (with a"
+                  + " pattern without :year, such as the default, also from a leading YYYY-MM-DD-), else from"
+                  + " the file's modification time;"
+                  + " without a title, one is made from the file name; each is a warning"));
 
   /** Hexo's {@code _config.yml} keys that supply our keys' defaults in a Hexo site, first found wins. */
   public static final Map<String, List<String>> HEXO_KEYS =
@@ -132,6 +142,7 @@ public final class ConfigLoader {
           "author", List.of("author"),
           "language", List.of("language"),
           "timeZone", List.of("timezone"),
+          "newPostName", List.of("new_post_name"),
           "defaultCategory", List.of("default_category"));
 
   private static final Pattern TAG_AUTHORITY =
@@ -201,7 +212,8 @@ public final class ConfigLoader {
         hexoSite,
         r.get("author", String::strip),
         r.get("defaultCategory", String::strip),
-        r.get("feedContent", ConfigLoader::excerptsInFeeds));
+        r.get("feedContent", ConfigLoader::excerptsInFeeds),
+        r.get("newPostName", PostNamePattern::parse));
   }
 
   private static void readFile(Path file, Map<String, Source> values) {

@@ -236,11 +236,12 @@ public final class ArticleLoader {
 
   /**
    * Settles a set of read files into a load result: in path order, the first file claiming an id
-   * keeps it; later ones are reported and skipped.
+   * keeps it; later ones are reported and skipped. The warnings are those of the served articles.
    */
   public static LoadResult resolve(Collection<FileResult> inPathOrder, List<ArticleProblem> scanProblems) {
     List<Article> articles = new ArrayList<>();
     List<ArticleProblem> problems = new ArrayList<>(scanProblems);
+    List<ArticleProblem> warnings = new ArrayList<>();
     Map<String, Path> idOwners = new HashMap<>();
     for (FileResult result : inPathOrder) {
       if (result instanceof FileResult.Loaded loaded) {
@@ -252,12 +253,13 @@ public final class ArticleLoader {
                   article.file(), 0, "duplicate id '" + article.id() + "': already used by " + owner));
         } else {
           articles.add(article);
+          warnings.addAll(loaded.warnings());
         }
       } else if (result instanceof FileResult.Failed failed) {
         problems.add(failed.problem());
       }
     }
-    return new LoadResult(articles, problems, inPathOrder.size());
+    return new LoadResult(articles, problems, warnings, inPathOrder.size());
   }
 
   /** Hidden files and editor leftovers: never articles, never reported. */
@@ -280,11 +282,17 @@ public final class ArticleLoader {
    */
   private static final int HEAD_BYTES = 512 * 1024;
 
-  /** Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. */
+  /**
+   * Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. The
+   * file's name and modification time go to the parser for its fallbacks; what it fell back on
+   * comes back as the result's warnings.
+   */
   public FileResult read(Path contentDir, Path relative) {
     try {
-      byte[] bytes = readBounded(contentDir, relative);
-      FrontMatterParser.Parsed parsed = parser.parse(TextEncoding.decodeUtf8Head(bytes, HEAD_BYTES));
+      Bytes read = readBounded(contentDir, relative);
+      byte[] bytes = read.bytes();
+      FrontMatterParser.Parsed parsed =
+          parser.parse(TextEncoding.decodeUtf8Head(bytes, HEAD_BYTES), read.origin(relative));
       FrontMatter fm = parsed.frontMatter();
       String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
       CRC32C crc = new CRC32C();
@@ -302,7 +310,8 @@ public final class ArticleLoader {
               fm.updated().orElse(fm.date()),
               fm.image().flatMap(sanitizer::absoluteImageUrl),
               fm.comments(),
-              crc.getValue() ^ ((long) bytes.length << 32)));
+              crc.getValue() ^ ((long) bytes.length << 32)),
+          parsed.warnings().stream().map(w -> new ArticleProblem(relative, w.line(), w.reason())).toList());
     } catch (ArticleException e) {
       return new FileResult.Failed(new ArticleProblem(relative, e.line(), e.getMessage()));
     }
@@ -315,8 +324,9 @@ public final class ArticleLoader {
    */
   ArticleBody body(Path contentDir, Article article) {
     try {
-      String text = TextEncoding.decodeUtf8(readBounded(contentDir, article.file()));
-      String body = parser.parse(text).body();
+      Bytes read = readBounded(contentDir, article.file());
+      String text = TextEncoding.decodeUtf8(read.bytes());
+      String body = parser.parse(text, read.origin(article.file())).body();
       BodyContext context = bodyContext.apply(article);
       HtmlSanitizer forPost = sanitizer.forBase(context.base());
       if (!isMarkdown(article.file().getFileName().toString())) {
@@ -361,13 +371,20 @@ public final class ArticleLoader {
     return XmlText.clean(dot > 0 ? fileName.substring(0, dot) : fileName);
   }
 
+  /** A file's bytes and its modification time when it was opened. */
+  private record Bytes(byte[] bytes, java.time.Instant modified) {
+    FrontMatterParser.Origin origin(Path relative) {
+      return FrontMatterParser.Origin.of(relative, modified);
+    }
+  }
+
   /**
    * Reads at most {@code maxFileBytes + 1} bytes. The file's type is checked again right before it
    * is opened (without following links, its folders' included), so a file swapped for a FIFO or a
    * link after the walk is not opened either; a file that grows past the cap while being read is
    * still refused.
    */
-  private byte[] readBounded(Path contentDir, Path relative) throws ArticleException {
+  private Bytes readBounded(Path contentDir, Path relative) throws ArticleException {
     Path file = contentDir.resolve(relative);
     try {
       if (linkedFolderOnTheWay(contentDir, relative)) {
@@ -386,7 +403,7 @@ public final class ArticleLoader {
         if (bytes.length > maxFileBytes) {
           throw new ArticleException(0, tooLarge());
         }
-        return bytes;
+        return new Bytes(bytes, attrs.lastModifiedTime().toInstant());
       }
     } catch (IOException e) {
       throw new ArticleException(0, cannotRead(e));

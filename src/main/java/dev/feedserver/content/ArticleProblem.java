@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Why one file is not (or not entirely) served: the file, the 1-based line where known (0 when
- * not), and the reason. {@link #toString()} is the one wording used by the log, by {@code lint}
- * and by tests: {@code file:line: reason}, always on one line.
+ * Why one file is not served (a problem), or what had to be guessed to serve it (a warning, such as
+ * a date taken from the file name): the file, the 1-based line where known (0 when not), and the
+ * reason. {@link #toString()} is the one wording of both, used by the log, by {@code lint} and by
+ * tests: {@code file:line: reason}, always on one line; where a problem and a warning are shown
+ * together, the log's and lint's prefix tells them apart.
  */
 public record ArticleProblem(Path file, int line, String reason) {
   public ArticleProblem {

@@ -52,6 +52,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void newPostNameIsHexosDefaultAndTheFileOrEnvironmentSetsIt() throws Exception {
+    assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).newPostName()).hasToString(":title.md");
+    Path file = Files.writeString(dir.resolve("site.yaml"), "newPostName: ':year-:month-:day-:title.md'\n");
+    assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).newPostName().carriesDate()).isTrue();
+    assertThat(new ConfigLoader(Map.of("FEED_NEW_POST_NAME", ":lang/:title.md")).load(Optional.of(file)).newPostName())
+        .hasToString(":lang/:title.md");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("FEED_NEW_POST_NAME", "post.md")).load(Optional.empty()))
+        .hasMessage("config key 'newPostName' (environment variable FEED_NEW_POST_NAME): must hold a placeholder such as"
+            + " :title (Hexo's new_post_name) (got 'post.md')");
+  }
+
+  @Test
   void portFromEnvironmentAlsoMovesTheDefaultBaseUrl() {
     Config config = new ConfigLoader(Map.of("PORT", "9000")).load(Optional.empty());
     assertThat(config.port()).isEqualTo(9000);

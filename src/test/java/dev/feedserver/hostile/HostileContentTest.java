@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileContentTest {
   static final Path TABLE = Path.of("docs", "hardening.md");
-  private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\| .* \\| (served|skipped: `(.+)`) \\|$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `([^`]+)` \\| .* \\| (served|served with a warning: `(.+)`|skipped: `(.+)`) \\|$");
 
   @TempDir static Path dir;
   static Path content;
@@ -51,8 +52,11 @@ class HostileContentTest {
   static Publisher.Publication publication;
   static BodyStore bodies;
 
-  /** One documented file: its path as printed (escaped) and its outcome. */
-  record Row(String printed, boolean served, String problem) {
+  /**
+   * One documented file: its path as printed (escaped) and its outcome: served (with the one
+   * warning its reading gave, or none) or skipped with a problem.
+   */
+  record Row(String printed, boolean served, String warning, String problem) {
     /** The real relative path: the table writes control characters escaped and shortens a long name. */
     Path path() {
       return Path.of(
@@ -62,6 +66,10 @@ class HostileContentTest {
 
     String expectedProblem() {
       return problem.replace("n×252", "n".repeat(252));
+    }
+
+    List<String> expectedWarnings() {
+      return warning == null ? List.of() : List.of(warning.replace("n×252", "n".repeat(252)));
     }
 
     @Override
@@ -84,7 +92,7 @@ class HostileContentTest {
     for (String line : Files.readAllLines(TABLE, StandardCharsets.UTF_8)) {
       Matcher m = ROW.matcher(line);
       if (m.matches()) {
-        rows.add(new Row(m.group(1), m.group(2).equals("served"), m.group(3)));
+        rows.add(new Row(m.group(1), !m.group(2).startsWith("skipped"), m.group(3), m.group(4)));
       }
     }
     return rows;
@@ -98,12 +106,16 @@ class HostileContentTest {
     }
     List<String> problems =
         publication.load().problems().stream().filter(p -> p.file().equals(row.path())).map(ArticleProblem::toString).toList();
+    List<String> warnings =
+        publication.load().warnings().stream().filter(p -> p.file().equals(row.path())).map(ArticleProblem::toString).toList();
     List<Article> served = publication.load().articles().stream().filter(a -> a.file().equals(row.path())).toList();
     if (row.served()) {
       assertThat(problems).as("problems of a served file").isEmpty();
       assertThat(served).hasSize(1);
+      assertThat(warnings).as("warnings of a served file").containsExactlyElementsOf(row.expectedWarnings());
     } else {
       assertThat(served).as("a skipped file is not served").isEmpty();
+      assertThat(warnings).as("a skipped file has no warnings").isEmpty();
       assertThat(problems).containsExactly(row.expectedProblem());
     }
   }
@@ -220,5 +232,26 @@ class HostileContentTest {
     assertThat(publication.index().article("far-future").orElseThrow().published())
         .isEqualTo(Instant.parse("9999-12-31T15:59:59Z"));
     assertThat(publication.index().newestFirst().get(0).id()).isEqualTo("far-future");
+  }
+
+  @Test
+  void whatHexoReadsIsReadAsHexoReadsIt() {
+    // the corpus is read in Asia/Shanghai (FixtureSite's timeZone)
+    Article moment = publication.index().article("moment-forms").orElseThrow();
+    assertThat(moment.published()).isEqualTo(Instant.parse("2018-07-04T01:05:00Z"));
+    assertThat(moment.updated()).isEqualTo(Instant.parse("2019-04-05T06:28:54Z"));
+    assertThat(publication.index().article("wrong-weekday").orElseThrow().published())
+        .isEqualTo(Instant.parse("2021-12-06T00:00:00Z"));
+    Article named = publication.index().article("2014-04-05-no-date").orElseThrow();
+    assertThat(named.published()).isEqualTo(Instant.parse("2014-04-04T16:00:00Z"));
+    assertThat(named.updated()).isEqualTo(named.published());
+    assertThat(publication.index().article("no-title").orElseThrow().title()).isEqualTo("no title");
+    assertThat(publication.index().article("headless").orElseThrow().title()).isEqualTo("Headless front matter");
+    Article json = publication.index().article("json").orElseThrow();
+    assertThat(json.title()).isEqualTo("JSON front matter");
+    assertThat(json.categories()).containsExactly("a", "b", "c");
+    assertThat(json.comments()).isFalse();
+    assertThat(publication.index().article("json-headless").orElseThrow().title())
+        .isEqualTo("JSON without the opening line");
   }
 }
