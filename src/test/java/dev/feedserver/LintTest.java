@@ -38,6 +38,21 @@ class LintTest {
   }
 
   @Test
+  void readsAHexoSiteAsTheServerDoesAndNamesWhatItHadToGuessOrCouldNotRender() {
+    Path site = FixtureSite.copyHexoSiteTo(dir);
+    Outcome outcome = lint(Map.of(), site.toString());
+    assertThat(outcome.status()).isEqualTo(1);
+    assertThat(outcome.out().lines().toList()).containsExactly(
+        "warning: 2018-07-24-date-from-name.md:1: no date: using 2018-07-24 from the file name",
+        "warning: untitled-post.md:1: no title: using 'untitled post' from the file name",
+        "warning: tag-plugins.md:52: {% mermaid %} is not a known tag: its content is kept, its markup dropped",
+        "warning: tag-plugins.md:56: {% fancybox %} is not a known tag: dropped",
+        // 16 posts, one of them published: false; the draft and the page are not posts
+        site + ": 15 articles, 0 problems, 4 warnings");
+    assertThat(outcome.err()).isEmpty();
+  }
+
+  @Test
   void aCleanFolderExitsZero() throws Exception {
     Files.copy(FixtureSite.SEED, dir.resolve("seed.txt"));
     Outcome outcome = lint(Map.of(), dir.toString());

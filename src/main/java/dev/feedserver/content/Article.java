@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param image absolute http(s) URL of the head image or thumbnail
  * @param comments Hexo's comments switch, kept for templates
  * @param version fingerprint of the file's bytes: a changed file is a new version
+ * @param description a summary written by hand (front-matter {@code description} or {@code
+ *     excerpt}): feeds carry it instead of one cut from the body
  *
  * <p>The body is not held here: {@link BodyStore} reads and sanitizes it on demand, so memory grows
  * with metadata, not content.
@@ -40,7 +42,8 @@ public record Article(
     Instant updated,
     Optional<String> image,
     boolean comments,
-    long version) {
+    long version,
+    Optional<String> description) {
 
   /** Newest first, ties broken by id: the one order of every list and feed. */
   public static final Comparator<Article> NEWEST_FIRST =
@@ -49,7 +52,13 @@ public record Article(
   /** The same article in one category (Hexo's {@code default_category}, for an article that names none). */
   public Article inCategory(String name) {
     return new Article(id, file, title, List.of(name), List.of(List.of(name)), tags, author, published, updated, image,
-        comments, version);
+        comments, version, description);
+  }
+
+  /** The same article with its image. */
+  public Article withImage(Optional<String> url) {
+    return new Article(id, file, title, categories, categoryPaths, tags, author, published, updated, url, comments,
+        version, description);
   }
 
   public Article {
@@ -63,6 +72,7 @@ public record Article(
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(updated, "updated");
     Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(description, "description");
     if (id.isBlank()) {
       throw new IllegalArgumentException("blank id");
     }

@@ -294,23 +294,29 @@ public final class ArticleLoader {
       FrontMatterParser.Parsed parsed =
           parser.parse(TextEncoding.decodeUtf8Head(bytes, HEAD_BYTES), read.origin(relative));
       FrontMatter fm = parsed.frontMatter();
+      if (!fm.published()) {
+        return new FileResult.Unpublished(relative);
+      }
       String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
       CRC32C crc = new CRC32C();
       crc.update(bytes);
+      Article article = new Article(
+          id,
+          relative,
+          fm.title(),
+          fm.categories(),
+          fm.categoryPaths(),
+          fm.tags(),
+          fm.author(),
+          fm.date(),
+          fm.updated().orElse(fm.date()),
+          Optional.empty(),
+          fm.comments(),
+          crc.getValue() ^ ((long) bytes.length << 32),
+          fm.description());
+      Optional<String> image = fm.image().flatMap(url -> imageUrl(url, article));
       return new FileResult.Loaded(
-          new Article(
-              id,
-              relative,
-              fm.title(),
-              fm.categories(),
-              fm.categoryPaths(),
-              fm.tags(),
-              fm.author(),
-              fm.date(),
-              fm.updated().orElse(fm.date()),
-              fm.image().flatMap(sanitizer::absoluteImageUrl),
-              fm.comments(),
-              crc.getValue() ^ ((long) bytes.length << 32)),
+          image.isEmpty() ? article : article.withImage(image),
           parsed.warnings().stream().map(w -> new ArticleProblem(relative, w.line(), w.reason())).toList());
     } catch (ArticleException e) {
       return new FileResult.Failed(new ArticleProblem(relative, e.line(), e.getMessage()));
@@ -341,12 +347,25 @@ public final class ArticleLoader {
       warnings.forEach(w -> LOG.warn("served with a warning: {}", w));
       SafeHtml html = forPost.sanitize(rendered.html());
       Optional<SafeHtml> excerpt = rendered.excerptHtml().map(forPost::sanitize).filter(e -> !e.html().isEmpty());
-      String summary = forPost.summarize(excerpt.orElse(html), SUMMARY_LENGTH);
+      String summary = article.description()
+          .map(d -> XmlText.truncate(d, SUMMARY_LENGTH))
+          .orElseGet(() -> forPost.summarize(excerpt.orElse(html), SUMMARY_LENGTH));
       return new ArticleBody(html, excerpt, summary, warnings);
     } catch (ArticleException e) {
       LOG.warn("body unavailable: {}", new ArticleProblem(article.file(), e.line(), e.getMessage()));
       return ArticleBody.EMPTY;
     }
+  }
+
+  /**
+   * The absolute URL of a front-matter image: a name relative to the post ({@code cover.png}) is a
+   * file of its asset folder, as in its body; others resolve as an {@code img src} does.
+   */
+  private Optional<String> imageUrl(String url, Article article) {
+    boolean relative = !url.contains(":") && !url.startsWith("/") && !url.startsWith("#");
+    return relative
+        ? sanitizer.forBase(bodyContext.apply(article).base()).absoluteImageUrl(url)
+        : sanitizer.absoluteImageUrl(url);
   }
 
   /** Whether a file's body is Markdown (rendered as Hexo renders it) rather than HTML. */

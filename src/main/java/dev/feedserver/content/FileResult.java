@@ -32,6 +32,9 @@ public sealed interface FileResult {
     }
   }
 
+  /** A post its front matter says is not published ({@code published: false}): not served, not a problem. */
+  record Unpublished(Path file) implements FileResult {}
+
   record Failed(ArticleProblem problem) implements FileResult {
     @Override
     public Path file() {

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param author author name, empty when none
  * @param date publication date
  * @param updated last update, empty when the article does not say
- * @param image {@code headimg}, else {@code thumbnail}, when present
+ * @param image the entry's image, as written: the first of {@code headimg}, {@code thumbnail}, and
+ *     the theme keys {@code cover}, {@code banner}, {@code index_img}, then the first of {@code photos}
  * @param comments Hexo's {@code comments} switch (default true)
  * @param id the front-matter {@code id}, when present
+ * @param description a summary written by hand ({@code description}, else {@code excerpt}), when present
+ * @param published Hexo's {@code published} switch (default true): an unpublished post is not served
  */
 public record FrontMatter(
     String title,
@@ -29,7 +32,9 @@ public record FrontMatter(
     Optional<Instant> updated,
     Optional<String> image,
     boolean comments,
-    Optional<String> id) {
+    Optional<String> id,
+    Optional<String> description,
+    boolean published) {
 
   public FrontMatter {
     Objects.requireNonNull(title, "title");
@@ -41,5 +46,6 @@ public record FrontMatter(
     Objects.requireNonNull(updated, "updated");
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(description, "description");
   }
 }

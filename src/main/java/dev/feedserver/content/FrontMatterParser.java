@@ -69,7 +69,11 @@ public final class FrontMatterParser {
    */
   public static final Set<String> KNOWN_KEYS = Set.of(
       "title", "date", "updated", "categories", "category", "tags", "tag", "author", "headimg", "thumbnail",
-      "comments", "id", "layout", "permalink", "excerpt", "disableNunjucks", "lang", "published");
+      "comments", "id", "layout", "permalink", "excerpt", "disableNunjucks", "lang", "published", "description",
+      "cover", "banner", "index_img", "photos");
+
+  /** Keys naming the entry's image, first found wins; {@code photos} (a list) comes after them. */
+  private static final List<String> IMAGE_KEYS = List.of("headimg", "thumbnail", "cover", "banner", "index_img");
 
   static final String NO_FRONT_MATTER =
       "no front matter: start the file with a line '---' (YAML) or ';;;' (JSON),"
@@ -377,9 +381,22 @@ public final class FrontMatterParser {
     String updatedText = text(map, "updated", at);
     Optional<Instant> updated =
         updatedText.isBlank() ? Optional.empty() : Optional.of(date(updatedText, "updated", at, warnings));
-    String image = text(map, "headimg", at).strip();
-    if (image.isEmpty()) {
-      image = text(map, "thumbnail", at).strip();
+    String image = "";
+    for (String key : IMAGE_KEYS) {
+      image = text(map, key, at).strip();
+      if (!image.isEmpty()) {
+        break;
+      }
+    }
+    if (image.isEmpty() && map.get("photos") instanceof List<?> photos && !photos.isEmpty()
+        && photos.get(0) instanceof String first) {
+      image = first.strip();
+    } else if (image.isEmpty()) {
+      image = text(map, "photos", at).strip();
+    }
+    String description = XmlText.clean(text(map, "description", at)).strip();
+    if (description.isEmpty()) {
+      description = XmlText.clean(text(map, "excerpt", at)).strip();
     }
     String id = XmlText.clean(text(map, "id", at)).strip();
     if (id.codePointCount(0, id.length()) > MAX_NAME_LENGTH) {
@@ -395,7 +412,9 @@ public final class FrontMatterParser {
         updated,
         image.isEmpty() ? Optional.empty() : Optional.of(image),
         bool(map, "comments", true, at),
-        id.isEmpty() ? Optional.empty() : Optional.of(id));
+        id.isEmpty() ? Optional.empty() : Optional.of(id),
+        description.isEmpty() ? Optional.empty() : Optional.of(description),
+        bool(map, "published", true, at));
   }
 
   /**

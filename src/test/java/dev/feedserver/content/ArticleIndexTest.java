@@ -13,7 +13,8 @@ class ArticleIndexTest {
   private static Article article(String id, int day, List<List<String>> paths, List<String> tags, String author) {
     List<String> names = paths.stream().flatMap(List::stream).distinct().toList();
     Instant date = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * day);
-    return new Article(id, Path.of(id + ".md"), id, names, paths, tags, author, date, date, Optional.empty(), true, day);
+    return new Article(id, Path.of(id + ".md"), id, names, paths, tags, author, date, date, Optional.empty(), true, day,
+        Optional.empty());
   }
 
   private static final List<Article> ARTICLES = List.of(

@@ -251,7 +251,40 @@ class FrontMatterParserTest {
                 Optional.of(Instant.parse("2021-12-06T16:00:00Z")),
                 Optional.of("https://t.example/x.png"),
                 false,
-                Optional.of("my-id")));
+                Optional.of("my-id"),
+                Optional.empty(),
+                true));
+  }
+
+  static Stream<Arguments> hexoImageAndSummaryKeys() {
+    return Stream.of(
+        Arguments.of("headimg: h.png\nthumbnail: t.png\ncover: c.png", "h.png"),
+        Arguments.of("thumbnail: t.png\ncover: c.png", "t.png"),
+        Arguments.of("cover: c.png\nbanner: b.png", "c.png"),
+        Arguments.of("banner: b.png\nindex_img: i.png", "b.png"),
+        Arguments.of("index_img: i.png\nphotos: [p.png]", "i.png"),
+        Arguments.of("photos:\n  - p1.png\n  - p2.png", "p1.png"),
+        Arguments.of("photos: p.png", "p.png"),
+        Arguments.of("other: x", ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hexoImageAndSummaryKeys")
+  void theEntrysImageComesFromHexosAndItsThemesKeys(String yaml, String image) throws Exception {
+    var fm = parser.parse("---\ntitle: T\ndate: 2021-12-06\n" + yaml + "\n---\n").frontMatter();
+    assertThat(fm.image()).isEqualTo(image.isEmpty() ? Optional.empty() : Optional.of(image));
+  }
+
+  @Test
+  void aHandWrittenSummaryAndThePublishedSwitch() throws Exception {
+    var described = parser.parse("---\ntitle: T\ndate: 2021-12-06\ndescription: ' Mine '\nexcerpt: Not this\n---\n")
+        .frontMatter();
+    assertThat(described.description()).contains("Mine");
+    assertThat(described.published()).isTrue();
+    var excerpt = parser.parse("---\ntitle: T\ndate: 2021-12-06\nexcerpt: This one\npublished: false\n---\n")
+        .frontMatter();
+    assertThat(excerpt.description()).contains("This one");
+    assertThat(excerpt.published()).isFalse();
   }
 
   @Test

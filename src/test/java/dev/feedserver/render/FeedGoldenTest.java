@@ -48,26 +48,37 @@ class FeedGoldenTest {
         "/author/Ada%20Lovelace");
   }
 
-  /** The Hexo site: a two-level category tree. */
-  static Stream<String> treePaths() {
+  /**
+   * The Hexo site ({@code src/test/resources/hexo-site}): a two-level category tree, Markdown, tag
+   * plugins, excerpts, asset folders, Hexo's front-matter forms and its {@code _config.yml}.
+   */
+  static Stream<String> hexoPaths() {
     return Stream.of(
         "/",
+        "/rss.xml",
+        "/atom.xml",
+        "/feed.json",
         "/category/Java",
         "/category/Java/rss.xml",
         "/category/Java/%E5%9F%BA%E7%A1%80",
         "/category/Java/%E5%9F%BA%E7%A1%80/atom.xml",
         "/category/Notes/%70age",
+        "/category/uncategorized",
         "/entry/two-trees",
+        "/entry/markdown-tour",
+        "/entry/tag-plugins",
+        "/entry/asset-post",
+        "/entry/no-category",
         "/opml.xml");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("treePaths")
-  void aCategoryTreeMatchesItsGoldenFile(String path, @TempDir Path hexo) throws Exception {
+  @MethodSource("hexoPaths")
+  void aHexoSiteMatchesItsGoldenFile(String path, @TempDir Path hexo) throws Exception {
     Path site = FixtureSite.copyHexoSiteTo(hexo);
     Publisher.Publication publication = new Publisher(FixtureSite.hexoConfig(site)).publish();
     assertThat(publication.load().problems()).isEmpty();
-    compare(publication, path, GOLDEN.resolve("hexo-tree"));
+    compare(publication, path, GOLDEN.resolve("hexo-site"));
   }
 
   @ParameterizedTest(name = "{0}")
