@@ -42,9 +42,14 @@ public final class FixtureSite {
    * category; a Hexo site, so categories as trees), with the fixture's base URL, id authority and port.
    */
   public static Config hexoConfig(Path contentDir) {
+    return hexoConfig(contentDir, BASE_URL, 0);
+  }
+
+  /** {@link #hexoConfig(Path)} at another base URL and port. */
+  public static Config hexoConfig(Path contentDir, URI baseUrl, int port) {
     Config site = new dev.feedserver.config.ConfigLoader(java.util.Map.of("FEED_CONTENT_DIR", contentDir.toString()))
         .load(Optional.empty());
-    Config c = config(contentDir);
+    Config c = config(contentDir, baseUrl, port);
     return new Config(site.title(), site.description(), c.baseUrl(), site.language(), site.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), c.limits(), site.categoryTree(), site.hexoSite(), site.author(), site.defaultCategory(),

@@ -287,6 +287,34 @@ class BrowserTest {
   }
 
   @Test
+  void aHexoSitesPostsShowTheirAssetFolderAndSourceImages(@TempDir Path hexo) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String base = "http://localhost:" + port;
+    App hexoApp = App.start(FixtureSite.hexoConfig(FixtureSite.copyHexoSiteTo(hexo), URI.create(base + "/"), port));
+    try {
+      // relative (asset folder), root-relative (source/), Typora's folder, and tag plugins' images
+      for (String entry : List.of("/entry/asset-post", "/entry/typora-post", "/entry/tag-plugins")) {
+        browser.get(base + entry);
+        waitFor(() -> imageLoaded("article img"));
+        assertThat(browser.findElements(By.cssSelector("article img"))).as(entry).isNotEmpty();
+      }
+      screenshot("hexo-tag-plugins");
+      // Markdown rendered: a table, code with every character, a heading with its id
+      browser.get(base + "/entry/markdown-tour");
+      assertThat(browser.findElement(By.cssSelector("article pre code.language-objc")).getText())
+          .startsWith("#import <UIKit/UIKit.h>");
+      assertThat(browser.findElements(By.cssSelector("article table td"))).hasSize(2);
+      assertThat(browser.findElement(By.cssSelector("article h2")).getAttribute("id")).isEqualTo("二级标题-Heading");
+      screenshot("hexo-markdown");
+    } finally {
+      hexoApp.stop();
+    }
+  }
+
+  @Test
   void thePermalinkPageRendersItsImages() throws Exception {
     browser.get(site + "/entry/picture");
     waitFor(() -> imageLoaded("#pixel") || imageLoaded("main img"));
