@@ -167,16 +167,6 @@ public final class Publisher {
     return update(toRead, fresh, n -> {});
   }
 
-  /**
-   * Loads a content folder (not necessarily the configured one) with the same loader and limits,
-   * without rendering and without remembering anything: what {@code lint} checks.
-   *
-   * @throws IOException only when the folder itself cannot be read
-   */
-  public LoadResult load(Path contentDir) throws IOException {
-    return loader.load(contentDir);
-  }
-
   private Publication update(List<ArticleLoader.Found> toRead, List<ArticleProblem> fresh, IntConsumer progress) {
     long t0 = System.nanoTime();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();

@@ -97,10 +97,4 @@ public record Config(
     return hexoSite ? Optional.of(contentDir.resolve("source")) : Optional.empty();
   }
 
-  /** The same configuration read as a Hexo site (or not), with categories as trees (or not). */
-  public Config asHexoSite(boolean hexo, boolean tree) {
-    return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
-        idAuthority, port, strict, watch, hub, corsOrigins, limits, tree, hexo, author, defaultCategory,
-        excerptsInFeeds, newPostName);
-  }
 }

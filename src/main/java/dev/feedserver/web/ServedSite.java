@@ -124,8 +124,4 @@ public final class ServedSite {
     return rendered;
   }
 
-  /** The polled routes of this site, for tests and tools. */
-  List<Route> polledRoutes() {
-    return polledRoutes;
-  }
 }
