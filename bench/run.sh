@@ -3,18 +3,24 @@
 #
 #   bash bench/run.sh [ARTICLES]        (default 10000; 1000, 10000 and 100000 are the documented sizes)
 #   LOAD=0 bash bench/run.sh 100000     (start-up, heap and reload only: no export, no wrk)
+#   FORMAT=md bash bench/run.sh 10000   (corpus format: html, the default; md, Hexo Markdown posts;
+#                                        mix, half each; see bench/gen_corpus.py --format)
 #
 # Prints a Markdown table: req/s, p50/p99 latency and ratios for a 5 KB-class feed, a 60 KB-class
 # feed (identity and gzip), a 304 and a permalink page; start-up time to the first feed, heap after
 # GC, reload latency. Not part of CI. Installs wrk and nginx with apt-get when missing.
+# bench/startup.sh compares start-up, heap and reload of an html and an md corpus in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 ARTICLES=${1:-10000}
+FORMAT=${FORMAT:-html}
+check_format "$FORMAT"
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 WORK=${WORK:-/tmp/feedserver-bench}
-CORPUS=$WORK/corpus-$ARTICLES
-EXPORT=$WORK/export-$ARTICLES
+CORPUS=$(corpus_dir "$ARTICLES" "$FORMAT") # $WORK/corpus-N for html, $WORK/corpus-N-FORMAT otherwise
+EXPORT=$WORK/export-${CORPUS#"$WORK"/corpus-}
 APP_PORT=18080 NGINX_PORT=18081 BARE_PORT=18082
 
 for tool in wrk nginx curl python3; do
@@ -22,7 +28,7 @@ for tool in wrk nginx curl python3; do
 done
 [ -f target/feedserver.jar ] || mvn -B -q package -DskipTests
 mkdir -p "$WORK"
-[ -d "$CORPUS" ] || python3 bench/gen_corpus.py --articles "$ARTICLES" --out "$CORPUS"
+ensure_corpus "$ARTICLES" "$FORMAT"
 
 pids=()
 # kill -9: a SIGTERM'd server keeps answering for its 3 s drain, and the next run would measure it
@@ -35,36 +41,15 @@ cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
 }
 trap cleanup EXIT
-for port in $APP_PORT $NGINX_PORT $BARE_PORT; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use; stop what listens there" >&2; exit 1; fi
-done
+ports_free $APP_PORT $NGINX_PORT $BARE_PORT
 
-# ---- start-up: JVM start to the first feed answered ----
-t0=$(date +%s%N)
-PORT=$APP_PORT FEED_CONTENT_DIR=$CORPUS FEED_BASE_URL=http://127.0.0.1:$APP_PORT/ \
-  java -Xmx512m -jar target/feedserver.jar > "$WORK/server.log" 2>&1 &
-pids+=($!); APP_PID=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/rss.xml"; do sleep 0.02; done # 503 while loading
-startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-until curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null; do sleep 0.1; done
-sleep 2 # let the background warm-up finish
-jcmd "$APP_PID" GC.run >/dev/null
-heap_mb=$(jcmd "$APP_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print int(v/1024); exit}}')
+# ---- start-up: JVM start to the first feed answered; heap after GC (bench/common.sh) ----
+start_and_measure "$CORPUS" "$WORK/server.log"
 
-reload_latency() { # edit one article, time until its permalink page shows it
-  victim=$(ls "$CORPUS"/01/*.txt | head -1)
-  cp "$victim" "$WORK/victim.bak"
-  marker="reload-$(date +%s%N)"
-  t0=$(date +%s%N)
-  sed -i "0,/^title: '/s//title: '$marker /" "$victim"
-  until curl -s "http://127.0.0.1:$APP_PORT/entry/$(basename "$victim" .txt)" | grep -q "$marker"; do sleep 0.01; done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
-  cp "$WORK/victim.bak" "$victim"
-}
 if [ "${LOAD:-1}" = 0 ]; then
-  reload_ms=$(reload_latency)
+  reload_ms=$(reload_latency "$CORPUS")
   echo
-  echo "feedserver: $ARTICLES articles ($(du -sh "$CORPUS" | cut -f1)), -Xmx512m, $(nproc) cores, $(date -u +%Y-%m-%d)"
+  echo "feedserver: $ARTICLES articles$(format_note "$FORMAT") ($(du -sh "$CORPUS" | cut -f1)), -Xmx512m, $(nproc) cores, $(date -u +%Y-%m-%d)"
   echo
   echo "| start-up to first feed | heap after GC | reload latency (edit to visible) |"
   echo "| ---: | ---: | ---: |"
@@ -80,7 +65,7 @@ SMALL=/category/$(python3 -c 'import urllib.parse;print(urllib.parse.quote("短�
 LARGE=/category/$(python3 -c 'import urllib.parse;print(urllib.parse.quote("周报",safe=""))')/rss.xml
 SMALL_FILE=$EXPORT/category/短讯/rss.xml
 LARGE_FILE=$EXPORT/category/周报/rss.xml
-PAGE=/entry/$(basename "$(ls "$CORPUS"/00 | head -1)" .txt)
+PAGE=/entry/$(article_id "$(first_article "$CORPUS/00")")
 
 mkdir -p "$WORK/nginx"
 sed -e "s|__ROOT__|$EXPORT|" -e "s|__PORT__|$NGINX_PORT|" -e "s|__TMP__|$WORK/nginx|" bench/nginx-static.conf > "$WORK/nginx/nginx.conf"
@@ -134,12 +119,12 @@ R[bare_304]=$(run "http://127.0.0.1:$BARE_PORT/large" 'If-None-Match: "bare"')
 R[app_page]=$(run "http://127.0.0.1:$APP_PORT$PAGE")
 R[nginx_page]=$(run "http://127.0.0.1:$NGINX_PORT$PAGE")
 
-reload_ms=$(reload_latency)
+reload_ms=$(reload_latency "$CORPUS")
 
 field() { echo "$1" | cut -d' ' -f"$2"; }
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 echo
-echo "feedserver benchmark: $ARTICLES articles ($(du -sh "$CORPUS" | cut -f1)), wrk -t2 -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "feedserver benchmark: $ARTICLES articles$(format_note "$FORMAT") ($(du -sh "$CORPUS" | cut -f1)), wrk -t2 -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
 echo "| case | feedserver req/s | p50 / p99 ms | bare Javalin req/s | nginx req/s | vs bare | vs nginx |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
