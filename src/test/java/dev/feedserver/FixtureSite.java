@@ -140,6 +140,14 @@ public final class FixtureSite {
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
+  /** The configuration with feeds carrying excerpts ({@code feedContent: excerpt}). */
+  public static Config withExcerptsInFeeds(Config c) {
+    return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
+        c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
+        c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
+        true, c.newPostName());
+  }
+
   public static Config withLimits(Config c, ContentLimits limits) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),

@@ -1,5 +1,6 @@
 package dev.feedserver.web;
 
+import dev.feedserver.site.Links;
 import dev.feedserver.site.Route;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -14,19 +15,22 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the requests readers repeat all day (a GET or HEAD of a polled response at its exact
- * canonical path, without a query) in Jetty's own handler, before the servlet layer and Javalin:
+ * Answers the requests readers repeat all day (a GET or HEAD of a route, without a query: a polled
+ * response at its exact canonical path by a map lookup, anything else the path names, such as an
+ * entry page, by reading the path) in Jetty's own handler, before the servlet layer and Javalin:
  * the answer comes from the same {@link Responder} the handlers call, only cheaper to deliver.
- * Anything else (a query, an unknown path, a site still loading, a response not polled) goes on
- * to the Javalin handlers unchanged.
+ * Anything else (a query, a path that names nothing here, a site still loading, an answer that
+ * fails) goes on to the Javalin handlers unchanged, which answer it (404 page, 400, error page).
  */
 final class FastPath extends Handler.Wrapper {
   private final Supplier<ServedSite> site;
+  private final Links links;
   private final Responder responder;
 
-  FastPath(Handler next, Supplier<ServedSite> site, Responder responder) {
+  FastPath(Handler next, Supplier<ServedSite> site, Links links, Responder responder) {
     super(next);
     this.site = site;
+    this.links = links;
     this.responder = responder;
   }
 
@@ -39,7 +43,8 @@ final class FastPath extends Handler.Wrapper {
     if ((!head && !"GET".equals(method)) || uri.getQuery() != null || current == null) {
       return super.handle(request, response, callback);
     }
-    Optional<Route> found = current.polledRouteAt(uri.getPath());
+    String path = uri.getPath();
+    Optional<Route> found = current.polledRouteAt(path).or(() -> links.route(path));
     if (found.isEmpty()) {
       return super.handle(request, response, callback);
     }

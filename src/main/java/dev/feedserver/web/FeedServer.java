@@ -100,7 +100,7 @@ public final class FeedServer {
             // Let requests in flight finish when stopping (SIGTERM), for up to 10 s.
             server.setStopTimeout(10_000);
             if (server.getHandler() != null) {
-              server.setHandler(new GracefulHandler(new FastPath(server.getHandler(), site, responder)));
+              server.setHandler(new GracefulHandler(new FastPath(server.getHandler(), site, links, responder)));
             }
           });
           // The port opens while the content loads: until then only /healthz answers ("loading").
