@@ -339,17 +339,18 @@ public final class ArticleLoader {
         SafeHtml html = forPost.sanitize(body); // HTML (and .txt) bodies are served as written, cleaned
         return new ArticleBody(html, Optional.empty(), forPost.summarize(html, SUMMARY_LENGTH), List.of());
       }
+      HtmlSanitizer forMarkdown = forPost.forMarkdown();
       RenderedBody rendered = hexo.render(body, context.tags());
       int bodyLine = text.endsWith(body) ? lineOf(text, text.length() - body.length()) : 0;
       List<ArticleProblem> warnings = rendered.warnings().stream()
           .map(w -> new ArticleProblem(article.file(), bodyLine > 0 ? bodyLine + w.line() - 1 : 0, w.message()))
           .toList();
       warnings.forEach(w -> LOG.warn("served with a warning: {}", w));
-      SafeHtml html = forPost.sanitize(rendered.html());
-      Optional<SafeHtml> excerpt = rendered.excerptHtml().map(forPost::sanitize).filter(e -> !e.html().isEmpty());
+      SafeHtml html = forMarkdown.sanitize(rendered.html());
+      Optional<SafeHtml> excerpt = rendered.excerptHtml().map(forMarkdown::sanitize).filter(e -> !e.html().isEmpty());
       String summary = article.description()
           .map(d -> XmlText.truncate(d, SUMMARY_LENGTH))
-          .orElseGet(() -> forPost.summarize(excerpt.orElse(html), SUMMARY_LENGTH));
+          .orElseGet(() -> forMarkdown.summarize(excerpt.orElse(html), SUMMARY_LENGTH));
       return new ArticleBody(html, excerpt, summary, warnings);
     } catch (ArticleException e) {
       LOG.warn("body unavailable: {}", new ArticleProblem(article.file(), e.line(), e.getMessage()));

@@ -120,6 +120,8 @@ public final class HtmlSanitizer {
 
   private final String baseUri;
   private final Cleaner cleaner;
+  /** Whether heading ids and code language classes are kept: in Markdown's output only (see {@link #forMarkdown}). */
+  private final boolean markdown;
 
   /**
    * @param baseUri absolute http(s) URI that relative URLs in the sanitized HTML are resolved against,
@@ -134,11 +136,22 @@ public final class HtmlSanitizer {
     }
     this.baseUri = baseUri.toString();
     this.cleaner = new Cleaner(safelist());
+    this.markdown = false;
   }
 
-  private HtmlSanitizer(String baseUri, Cleaner cleaner) {
+  private HtmlSanitizer(String baseUri, Cleaner cleaner, boolean markdown) {
     this.baseUri = baseUri;
     this.cleaner = cleaner;
+    this.markdown = markdown;
+  }
+
+  /**
+   * The same sanitizer for HTML that Markdown rendered: it also keeps the heading ids and the code
+   * blocks' {@code language-*} classes the renderer wrote. A body written as HTML (a scraped page)
+   * keeps neither, as it always has: its ids and classes are the scraped site's.
+   */
+  public HtmlSanitizer forMarkdown() {
+    return new HtmlSanitizer(baseUri, cleaner, true);
   }
 
   /**
@@ -146,7 +159,7 @@ public final class HtmlSanitizer {
    * relative image and link URLs reach its asset folder.
    */
   public HtmlSanitizer forBase(URI base) {
-    return new HtmlSanitizer(new HtmlSanitizer(base).baseUri, cleaner);
+    return new HtmlSanitizer(new HtmlSanitizer(base).baseUri, cleaner, markdown);
   }
 
   private static Safelist safelist() {
@@ -278,10 +291,14 @@ public final class HtmlSanitizer {
     cleanCharacters(body);
     // after cleanCharacters: NFC can change a value's length, and what is checked is what is written
     for (Element element : body.select("pre[class], code[class]")) {
-      keepLanguageClassOnly(element);
+      if (markdown) {
+        keepLanguageClassOnly(element);
+      } else {
+        element.removeAttr("class");
+      }
     }
     for (Element heading : body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
-      if (!isHeadingId(heading.attr("id"))) {
+      if (!markdown || !isHeadingId(heading.attr("id"))) {
         heading.removeAttr("id");
       }
     }
