@@ -42,21 +42,15 @@ public final class App {
     this.hub = config.hub().map(HubNotifier::new);
   }
 
+  /**
+   * The command line ({@link Cli}): serves unless told otherwise; exits with the command's status
+   * unless a server now runs.
+   */
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("lint")) {
-      // lint reads the configuration itself: a bad one is its exit status 2, in its own words
-      System.exit(Lint.run(List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
-    }
-    try {
-      Config config = new ConfigLoader(System.getenv()).load();
-      if (args.length > 0 && args[0].equals("export")) {
-        System.exit(Exporter.run(config, args));
-      }
-      App app = start(config);
-      Runtime.getRuntime().addShutdownHook(new Thread(app::drainAndStop, "shutdown"));
-    } catch (ConfigException | StartupException e) {
-      System.err.println("feedserver: " + e.getMessage());
-      System.exit(2);
+    Cli cli = new Cli(System.getenv(), System.out, System.err);
+    int status = cli.run(args);
+    if (status != 0 || cli.started().isEmpty()) {
+      System.exit(status);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.feedserver.config.Config;
 import dev.feedserver.web.ServedSite;
 import dev.feedserver.web.StaticExport;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -12,23 +13,19 @@ final class Exporter {
   private Exporter() {}
 
   /** Runs the command; returns the process exit code. */
-  static int run(Config config, String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: java -jar feedserver.jar export OUTDIR");
-      return 2;
-    }
+  static int run(Config config, Path out, PrintStream stdout, PrintStream stderr) {
     long t0 = System.nanoTime();
     Publisher publisher = new Publisher(config);
     Publisher.Publication publication = App.publish(config, publisher);
     ServedSite site = ServedSite.first(publication.site(), Instant.now());
     try {
-      StaticExport.Result result = new StaticExport(publisher.links()).write(site, Path.of(args[1]));
-      System.out.printf(
+      StaticExport.Result result = new StaticExport(publisher.links()).write(site, out);
+      stdout.printf(
           "exported %d files (each with a .gz) to %s, skipped %d, in %d ms%n",
-          result.files(), args[1], result.skipped(), (System.nanoTime() - t0) / 1_000_000);
+          result.files(), out, result.skipped(), (System.nanoTime() - t0) / 1_000_000);
       return 0;
     } catch (IOException e) {
-      System.err.println("feedserver: export to " + args[1] + " failed: " + e.getMessage());
+      stderr.println("feedserver: export to " + out + " failed: " + e.getMessage());
       return 1;
     }
   }

@@ -35,19 +35,17 @@ public final class Lint {
    * @param environment the process environment (configuration, as for the server)
    * @return the exit status
    */
-  public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
-      err.println("usage: feedserver lint [DIR]   (DIR defaults to the configured contentDir)");
-      return USAGE;
-    }
-    // DIR is read as the server would read it as contentDir: a Hexo site's _config.yml applies
-    Map<String, String> env = new java.util.HashMap<>(environment);
-    if (!args.isEmpty()) {
-      env.put("FEED_CONTENT_DIR", args.get(0));
-    }
+  /**
+   * Runs the command.
+   *
+   * @param loader the configuration, with DIR (when given) as its contentDir: DIR is read as the
+   *     server reads its contentDir (a Hexo site's {@code _config.yml} applies)
+   * @return the exit status
+   */
+  static int run(ConfigLoader loader, PrintStream out, PrintStream err) {
     Config config;
     try {
-      config = new ConfigLoader(env).load();
+      config = loader.load();
     } catch (ConfigException e) {
       err.println("feedserver lint: " + e.getMessage());
       return USAGE;

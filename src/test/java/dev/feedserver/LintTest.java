@@ -21,8 +21,11 @@ class LintTest {
   static Outcome lint(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Lint.run(List.of(args), env, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String[] line = new String[args.length + 1];
+    line[0] = "lint";
+    System.arraycopy(args, 0, line, 1, args.length);
+    int status = new Cli(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).run(line);
     return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -71,8 +74,12 @@ class LintTest {
 
   @Test
   void usageAndConfigurationErrorsExitTwo() throws Exception {
-    assertThat(lint(Map.of(), "a", "b").status()).isEqualTo(2);
-    assertThat(lint(Map.of(), "--help").err()).startsWith("usage: feedserver lint [DIR]");
+    Outcome extra = lint(Map.of(), "a", "b");
+    assertThat(extra.status()).isEqualTo(2);
+    assertThat(extra.err()).contains("Unmatched argument", "Usage: feedserver lint");
+    Outcome help = lint(Map.of(), "--help");
+    assertThat(help.status()).isEqualTo(0);
+    assertThat(help.out()).startsWith("Usage: feedserver lint").contains("[DIR]", "--content-dir");
     Outcome missing = lint(Map.of(), dir.resolve("missing").toString());
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("does not exist");

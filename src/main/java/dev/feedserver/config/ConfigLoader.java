@@ -152,10 +152,22 @@ public final class ConfigLoader {
               + ",\\d{4}(?:-\\d{2}(?:-\\d{2})?)?");
 
   private final Map<String, String> environment;
+  private final Map<String, Given> overrides;
+
+  /** A value given on the command line for a key, and where (an option, an argument), for messages. */
+  public record Given(String value, String origin) {}
 
   /** @param environment the process environment (or a test's stand-in for it) */
   public ConfigLoader(Map<String, String> environment) {
+    this(environment, Map.of());
+  }
+
+  /**
+   * @param overrides values given on the command line, by key: they win over everything else
+   */
+  public ConfigLoader(Map<String, String> environment, Map<String, Given> overrides) {
     this.environment = Map.copyOf(environment);
+    this.overrides = Map.copyOf(overrides);
   }
 
   /** Loads the configuration, reading the file named by {@code FEED_CONFIG} when set. */
@@ -176,6 +188,7 @@ public final class ConfigLoader {
         }
       }
     }
+    overrides.forEach((key, given) -> values.put(key, new Source(given.value().trim(), given.origin())));
     Path contentDir = Path.of(values.getOrDefault("contentDir", new Source(defaultOf("contentDir"), "default")).value());
     boolean hexoSite = isHexoSite(contentDir);
     if (hexoSite) {
