@@ -101,13 +101,14 @@ final class ImageProxy {
     if (running != null) {
       return running.join();
     }
-    Outcome outcome;
+    Outcome outcome = new Unavailable(502, "fetch failed");
     try {
       outcome = fetch(url);
     } catch (RuntimeException e) {
       outcome = new Unavailable(502, "fetch failed: " + e);
+    } finally {
+      mine.complete(outcome); // whatever happened, the requests waiting for this fetch get an answer
     }
-    mine.complete(outcome);
     if (outcome instanceof Unavailable failed && !failed.reason().equals(logged.getIfPresent(url))) {
       logged.put(url, failed.reason());
       LOG.warn("image proxy: {} {}: {}", failed.status(), url, failed.reason());

@@ -113,6 +113,24 @@ class ImageFetcherTest {
   }
 
   @Test
+  void fetchesBeyondAHostsLimitWaitTheirTurn() throws Exception {
+    ImageProxySettings one = ImageHost.proxySettings(true, ImageProxySettings.Referer.NONE);
+    ImageFetcher fetcher = new ImageFetcher(new ImageProxySettings(one.secret(), one.referer(), one.connectTimeout(),
+        one.timeout(), one.maxBytes(), one.cacheBytes(), one.maxAgeSeconds(), 1, true), ImageFetcherTest::resolve);
+    var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> fetcher.fetch(host.url("/slow.png")));
+    Thread.sleep(200); // the slow fetch holds the host's only turn
+
+    long t0 = System.nanoTime();
+    ImageFetcher.Result waited = fetcher.fetch(host.url("/a.png"));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+
+    // it got the turn only when the slow fetch gave up at its 1 s limit, then loaded
+    assertThat(millis).isGreaterThanOrEqualTo(600);
+    assertThat(waited).isInstanceOf(ImageFetcher.Image.class);
+    assertThat(slow.get()).isInstanceOf(ImageFetcher.Failed.class);
+  }
+
+  @Test
   void aSlowAnswerTimesOutAtTheLimit() {
     long t0 = System.nanoTime();
     ImageFetcher.Result result = fetcher(true).fetch(host.url("/slow.png"));
