@@ -63,7 +63,7 @@ public final class App {
     // start-up and the reading of files overlap. A load that fails stops it again.
     java.util.concurrent.CompletableFuture<Javalin> server = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> new FeedServer(app.current::get, publisher.links(), config.maxLimit(), config.cacheMaxAge(),
-                config.corsOrigins(), app.draining::get)
+                config.corsOrigins(), app.draining::get, config.imageProxy())
             .create()
             .start(config.port()),
         task -> new Thread(task, "server-start").start());

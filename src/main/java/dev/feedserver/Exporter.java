@@ -15,7 +15,9 @@ final class Exporter {
   /** Runs the command; returns the process exit code. */
   static int run(Config config, Path out, PrintStream stdout, PrintStream stderr) {
     long t0 = System.nanoTime();
-    Publisher publisher = new Publisher(config);
+    // A folder of files has no image proxy behind it: the export writes every image URL as the
+    // articles give it, whatever imageProxy says.
+    Publisher publisher = new Publisher(config.withImageProxy(java.util.Optional.empty()));
     Publisher.Publication publication = App.publish(config, publisher);
     ServedSite site = ServedSite.first(publication.site(), Instant.now());
     try {

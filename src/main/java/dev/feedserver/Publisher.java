@@ -15,6 +15,9 @@ import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
 import dev.feedserver.content.LoadResult;
 import dev.feedserver.content.SiteFiles;
+import dev.feedserver.imageproxy.ImageSigner;
+import dev.feedserver.imageproxy.SignedImageUrls;
+import dev.feedserver.render.ImageUrls;
 import dev.feedserver.render.RenderedSite;
 import dev.feedserver.render.Representation;
 import dev.feedserver.render.SiteRenderer;
@@ -71,8 +74,13 @@ public final class Publisher {
             config.limits(),
             article -> bodyContext(article, files));
     this.bodies = new BodyStore(config.articlesDir(), loader, BODY_CACHE_BYTES);
+    // Image URLs are rewritten when responses are rendered, never in the bodies kept above: a
+    // Publisher built with the proxy off (the static export's) writes the original URLs.
+    ImageUrls images = config.imageProxy()
+        .<ImageUrls>map(proxy -> new SignedImageUrls(links, new ImageSigner(proxy.secret())))
+        .orElse(ImageUrls.ORIGINAL);
     this.renderer = new SiteRenderer(site, links, config.feedSize(), bodies, config.corsOrigins(), files,
-        config.excerptsInFeeds());
+        config.excerptsInFeeds(), images);
   }
 
   /**

@@ -53,7 +53,7 @@ public final class FixtureSite {
     return new Config(site.title(), site.description(), c.baseUrl(), site.language(), site.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), c.limits(), site.categoryTree(), site.hexoSite(), site.author(), site.defaultCategory(),
-        site.excerptsInFeeds(), site.newPostName());
+        site.excerptsInFeeds(), site.newPostName(), c.imageProxy());
   }
 
   private static void copyTree(Path from, Path dir) {
@@ -120,7 +120,7 @@ public final class FixtureSite {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), true, hub,
         c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds(), c.newPostName());
+        c.excerptsInFeeds(), c.newPostName(), c.imageProxy());
   }
 
   /** The configuration with other origins allowed to read and frame (the {@code corsOrigins} key). */
@@ -129,14 +129,14 @@ public final class FixtureSite {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), port, c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds(), c.newPostName());
+        c.excerptsInFeeds(), c.newPostName(), c.imageProxy());
   }
 
   public static Config withCorsOrigins(Config c, Origins origins) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         origins, c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds(), c.newPostName());
+        c.excerptsInFeeds(), c.newPostName(), c.imageProxy());
   }
 
   /** The configuration with other content limits (the {@code maxFileBytes}, ... keys). */
@@ -145,14 +145,14 @@ public final class FixtureSite {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), c.limits(), c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        true, c.newPostName());
+        true, c.newPostName(), c.imageProxy());
   }
 
   public static Config withLimits(Config c, ContentLimits limits) {
     return new Config(c.title(), c.description(), c.baseUrl(), c.language(), c.timeZone(), c.contentDir(),
         c.feedSize(), c.maxLimit(), c.cacheMaxAge(), c.idAuthority(), c.port(), c.strict(), c.watch(), c.hub(),
         c.corsOrigins(), limits, c.categoryTree(), c.hexoSite(), c.author(), c.defaultCategory(),
-        c.excerptsInFeeds(), c.newPostName());
+        c.excerptsInFeeds(), c.newPostName(), c.imageProxy());
   }
 
   public static Config config(Path contentDir) {

@@ -43,6 +43,8 @@ import java.util.Optional;
  *     link to read the rest, instead of the whole article ({@code feedContent: excerpt})
  * @param newPostName how article files are named (Hexo's {@code new_post_name}): where a missing
  *     date and title are taken from
+ * @param imageProxy the image proxy's settings when {@code imageProxy: true}; empty when image URLs
+ *     are written as the articles give them
  */
 public record Config(
     String title,
@@ -66,7 +68,18 @@ public record Config(
     String author,
     String defaultCategory,
     boolean excerptsInFeeds,
-    PostNamePattern newPostName) {
+    PostNamePattern newPostName,
+    Optional<ImageProxySettings> imageProxy) {
+
+  /** A configuration without the image proxy (its default). */
+  public Config(String title, String description, URI baseUrl, String language, ZoneId timeZone, Path contentDir,
+      int feedSize, int maxLimit, int cacheMaxAge, String idAuthority, int port, boolean strict, boolean watch,
+      Optional<URI> hub, Origins corsOrigins, ContentLimits limits, boolean categoryTree, boolean hexoSite,
+      String author, String defaultCategory, boolean excerptsInFeeds, PostNamePattern newPostName) {
+    this(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge, idAuthority,
+        port, strict, watch, hub, corsOrigins, limits, categoryTree, hexoSite, author, defaultCategory,
+        excerptsInFeeds, newPostName, Optional.empty());
+  }
 
   public Config {
     Objects.requireNonNull(title, "title");
@@ -82,6 +95,7 @@ public record Config(
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(defaultCategory, "defaultCategory");
     Objects.requireNonNull(newPostName, "newPostName");
+    Objects.requireNonNull(imageProxy, "imageProxy");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
@@ -90,6 +104,16 @@ public record Config(
   /** The folder articles are read from: a Hexo site's {@code source/_posts/}, else {@code contentDir}. */
   public Path articlesDir() {
     return hexoSite ? contentDir.resolve("source").resolve("_posts") : contentDir;
+  }
+
+  /**
+   * The same configuration with the image proxy {@code on} or off. The static export writes the site
+   * with it off: a folder of files has no proxy behind it, so its image URLs stay the original ones.
+   */
+  public Config withImageProxy(Optional<ImageProxySettings> on) {
+    return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
+        idAuthority, port, strict, watch, hub, corsOrigins, limits, categoryTree, hexoSite, author, defaultCategory,
+        excerptsInFeeds, newPostName, on);
   }
 
   /** A Hexo site's {@code source/} folder, whose files (images and the like) are served as they are. */

@@ -132,7 +132,48 @@ public final class ConfigLoader {
                   + " an article without a date takes it from its file name when the name carries one (with a"
                   + " pattern without :year, such as the default, also from a leading YYYY-MM-DD-), else from"
                   + " the file's modification time;"
-                  + " without a title, one is made from the file name; each is a warning"));
+                  + " without a title, one is made from the file name; each is a warning"),
+          new Key(
+              "imageProxy",
+              "FEED_IMAGE_PROXY",
+              "false",
+              "true: every image URL of another host in feeds, pages and embeds goes through this server's"
+                  + " /img/ route, signed, so that hot-link-protected and http:// images show in every reader"
+                  + " (needs imageProxySecret)"),
+          new Key(
+              "imageProxySecret",
+              "FEED_IMAGE_PROXY_SECRET",
+              "",
+              "the key image URLs are signed with (HMAC-SHA-256), at least 32 characters; keep it secret and"
+                  + " stable (a new one changes every image URL)"),
+          new Key(
+              "imageProxyReferer",
+              null,
+              "none",
+              "the Referer the proxy sends upstream: none, or origin (the image's own origin)"),
+          new Key("imageProxyConnectTimeout", null, "5", "seconds to wait for a connection upstream (1 to 60)"),
+          new Key("imageProxyTimeout", null, "15", "seconds a whole image fetch may take, redirects included (1 to 300)"),
+          new Key(
+              "imageProxyMaxBytes",
+              null,
+              "10485760",
+              "largest image fetched, in bytes (1024 to 104857600); a larger one answers 502"),
+          new Key(
+              "imageProxyCacheBytes",
+              null,
+              "67108864",
+              "bytes of fetched images kept in memory (0 to 4294967296)"),
+          new Key(
+              "imageProxyMaxAge",
+              null,
+              "604800",
+              "seconds readers and CDNs may keep a proxied image (Cache-Control max-age; 0 to 31536000)"),
+          new Key(
+              "imageProxyAllowLoopback",
+              null,
+              "false",
+              "for tests only: let the proxy fetch from loopback addresses (private and link-local ones stay"
+                  + " refused)"));
 
   /** Hexo's {@code _config.yml} keys that supply our keys' defaults in a Hexo site, first found wins. */
   public static final Map<String, List<String>> HEXO_KEYS =
@@ -226,7 +267,59 @@ public final class ConfigLoader {
         r.get("author", String::strip),
         r.get("defaultCategory", String::strip),
         r.get("feedContent", ConfigLoader::excerptsInFeeds),
-        r.get("newPostName", PostNamePattern::parse));
+        r.get("newPostName", PostNamePattern::parse),
+        imageProxy(r));
+  }
+
+  /**
+   * The image proxy's settings when {@code imageProxy} is true. The secret is checked here, not by
+   * {@link Resolved#get}, so that no message ever repeats it.
+   */
+  private static Optional<ImageProxySettings> imageProxy(Resolved r) {
+    boolean on = r.get("imageProxy", ConfigLoader::bool);
+    ImageProxySettings.Referer referer = r.get("imageProxyReferer", ConfigLoader::referer);
+    int connect = r.get("imageProxyConnectTimeout", v -> intIn(v, 1, 60));
+    int total = r.get("imageProxyTimeout", v -> intIn(v, 1, 300));
+    long maxBytes = r.get("imageProxyMaxBytes", v -> longIn(v, 1024, 100L << 20));
+    long cacheBytes = r.get("imageProxyCacheBytes", v -> longIn(v, 0, 4L << 30));
+    int maxAge = r.get("imageProxyMaxAge", v -> intIn(v, 0, 31_536_000));
+    boolean allowLoopback = r.get("imageProxyAllowLoopback", ConfigLoader::bool);
+    if (!on) {
+      return Optional.empty();
+    }
+    Source secret = r.source("imageProxySecret");
+    if (secret.value().length() < ImageProxySettings.MIN_SECRET_LENGTH) {
+      throw new ConfigException("config key 'imageProxySecret' (" + secret.origin() + "): "
+          + (secret.value().isEmpty() ? "must be set when imageProxy is true" : "must be at least "
+              + ImageProxySettings.MIN_SECRET_LENGTH + " characters (got " + secret.value().length() + ")")
+          + "; generate one with: openssl rand -base64 33");
+    }
+    return Optional.of(new ImageProxySettings(secret.value(), referer, java.time.Duration.ofSeconds(connect),
+        java.time.Duration.ofSeconds(total), maxBytes, cacheBytes, maxAge, IMAGE_FETCHES_PER_HOST, allowLoopback));
+  }
+
+  /** Fetches at once against one upstream host: a reader's page full of one site's images waits its turn. */
+  private static final int IMAGE_FETCHES_PER_HOST = 4;
+
+  private static ImageProxySettings.Referer referer(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "none" -> ImageProxySettings.Referer.NONE;
+      case "origin" -> ImageProxySettings.Referer.ORIGIN;
+      default -> throw new IllegalArgumentException("must be none or origin");
+    };
+  }
+
+  private static long longIn(String value, long min, long max) {
+    long n;
+    try {
+      n = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+    return n;
   }
 
   private static void readFile(Path file, Map<String, Source> values) {
@@ -282,6 +375,12 @@ public final class ConfigLoader {
 
   /** Looks values up by key, falling back to the declared default, and names the key on error. */
   private record Resolved(Map<String, Source> values) {
+    /** A value and where it came from, unchecked. */
+    Source source(String name) {
+      Key key = KEYS.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+      return values.getOrDefault(name, new Source(key.defaultValue(), "default"));
+    }
+
     <T> T get(String name, Function<String, T> parse) {
       Key key = KEYS.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
       Source source = values.getOrDefault(name, new Source(key.defaultValue(), "default"));

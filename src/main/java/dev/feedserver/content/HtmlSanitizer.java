@@ -51,6 +51,13 @@ import org.jsoup.safety.Safelist;
  * <li>Every {@code a} gets {@code rel="nofollow noopener noreferrer"}; every {@code img} gets
  * {@code referrerpolicy="no-referrer"} unless it already has a valid policy (scraped images are often
  * behind hotlink checks). An {@code img} without a usable {@code src} is dropped.</li>
+ * <li>Lazily loaded images show their real source: when {@code src} is missing, a {@code data:} URL or a
+ * spacer ({@code blank.gif}, {@code spacer.gif}, {@code pixel.gif}, or {@code width="1" height="1"}), the
+ * first of {@code data-src}, {@code data-original}, {@code data-actualsrc}, {@code data-lazy-src} becomes
+ * {@code src} and {@code data-srcset} becomes {@code srcset} (its first candidate the {@code src} when no
+ * other names one), then checked like any source.</li>
+ * <li>Every {@code img} leaves with an {@code alt}: its own, else its {@code title}, else {@code alt=""}
+ * (HTML requires one; an empty one marks the image decorative).</li>
  * </ul>
  *
  * <p>Removed together with their content: scripting, styling, embedded and interactive content
@@ -106,6 +113,12 @@ public final class HtmlSanitizer {
   private static final Set<String> REFERRER_POLICIES = Set.of(
       "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
       "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url");
+
+  /** Where scraped pages keep a lazily loaded image's real source, in the order they are tried. */
+  private static final List<String> LAZY_SOURCES = List.of("data-src", "data-original", "data-actualsrc", "data-lazy-src");
+
+  /** File names of the transparent placeholders lazy loaders put in {@code src}. */
+  private static final List<String> SPACER_NAMES = List.of("blank.gif", "spacer.gif", "pixel.gif");
 
   /** A srcset descriptor: width ({@code 640w}) or pixel density ({@code 2x}, {@code 1.5x}). */
   private static final Pattern SRCSET_DESCRIPTOR = Pattern.compile("\\d+w|(\\d+(\\.\\d*)?|\\.\\d+)x");
@@ -275,6 +288,9 @@ public final class HtmlSanitizer {
   private String sanitizeOnce(String html) {
     Document dirty = Jsoup.parseBodyFragment(html, baseUri);
     dirty.body().select(DROPPED_WITH_CONTENT).remove();
+    for (Element img : dirty.body().select("img")) {
+      revealLazySource(img); // before the Cleaner drops every data-* attribute
+    }
     for (Element el : dirty.body().select("[href], [src], [cite]")) {
       for (Attribute attr : el.attributes()) {
         if (URL_ATTRIBUTES.contains(attr.getKey())) {
@@ -329,7 +345,69 @@ public final class HtmlSanitizer {
     return id.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
   }
 
-  /** Resolves srcset, drops the image if it has no src left, and sets the referrer policy. */
+  /**
+   * Scraped pages load images lazily: the real source sits in a {@code data-*} attribute and {@code
+   * src} holds a placeholder (nothing, a {@code data:} URL, a spacer GIF or a 1×1 image), which a feed
+   * reader would show as it is. When {@code src} is such a placeholder, the first of {@link
+   * #LAZY_SOURCES} becomes {@code src}, and {@code data-srcset} becomes {@code srcset} (and gives
+   * {@code src} its first candidate when no other attribute names one). A spacer's {@code width} and
+   * {@code height} of 1 described the placeholder, not the image: they go. An image with a real
+   * {@code src} keeps it. Runs before the Cleaner, which removes every {@code data-*} attribute, so
+   * its output has none left and a second pass changes nothing.
+   */
+  private static void revealLazySource(Element img) {
+    if (!isPlaceholder(img)) {
+      return;
+    }
+    String lazy = "";
+    for (String name : LAZY_SOURCES) {
+      if (!img.attr(name).isBlank()) {
+        lazy = img.attr(name).strip();
+        break;
+      }
+    }
+    String lazySrcset = img.attr("data-srcset").strip();
+    if (!lazySrcset.isEmpty() && img.attr("srcset").isBlank()) {
+      img.attr("srcset", lazySrcset);
+      if (lazy.isEmpty()) {
+        lazy = lazySrcset.split("[ \\t\\n\\f\\r,]+")[0];
+      }
+    }
+    if (lazy.isEmpty()) {
+      return;
+    }
+    if (isSpacerSize(img)) {
+      img.removeAttr("width");
+      img.removeAttr("height");
+    }
+    img.attr("src", httpsIfProtocolRelative(lazy));
+  }
+
+  /** Whether an image's {@code src} holds no picture of its own: missing, a data: URL, a spacer. */
+  private static boolean isPlaceholder(Element img) {
+    String src = img.attr("src").strip().toLowerCase(Locale.ROOT);
+    if (src.isEmpty() || src.startsWith("data:") || isSpacerSize(img)) {
+      return true;
+    }
+    String path = src.replaceFirst("[?#].*$", "");
+    return SPACER_NAMES.stream().anyMatch(path::endsWith);
+  }
+
+  private static boolean isSpacerSize(Element img) {
+    return img.attr("width").strip().equals("1") && img.attr("height").strip().equals("1");
+  }
+
+  /**
+   * Gives the image an {@code alt}: its own, else its {@code title}, else empty (a decorative image,
+   * as HTML requires an {@code alt} on every {@code img}).
+   */
+  private static void giveAlt(Element img) {
+    if (!img.hasAttr("alt")) {
+      img.attr("alt", img.attr("title"));
+    }
+  }
+
+  /** Resolves srcset, drops the image if it has no src left, gives it an alt and sets the referrer policy. */
   private void fixImage(Element img) {
     if (img.hasAttr("srcset")) {
       String srcset = sanitizeSrcset(img.attr("srcset"));
@@ -343,6 +421,7 @@ public final class HtmlSanitizer {
       img.remove();
       return;
     }
+    giveAlt(img);
     String policy = img.attr("referrerpolicy").trim().toLowerCase(Locale.ROOT);
     img.attr("referrerpolicy", REFERRER_POLICIES.contains(policy) ? policy : DEFAULT_REFERRER_POLICY);
   }

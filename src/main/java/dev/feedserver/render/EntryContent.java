@@ -12,17 +12,20 @@ import dev.feedserver.site.Links;
 final class EntryContent {
   private final Links links;
   private final boolean excerpts;
+  private final ImageUrls images;
 
-  EntryContent(Links links, boolean excerpts) {
+  EntryContent(Links links, boolean excerpts, ImageUrls images) {
     this.links = links;
     this.excerpts = excerpts;
+    this.images = images;
   }
 
+  /** The item's HTML, its image URLs written as {@code images} says. */
   String html(Article article, ArticleBody body) {
     if (!excerpts || body.excerpt().isEmpty()) {
-      return body.html().html();
+      return images.html(body.html().html());
     }
-    return body.excerpt().get().html() + "\n<p><a href=\"" + attribute(links.entry(article.id())) + "\">Read more</a></p>";
+    return images.html(body.excerpt().get().html()) + "\n<p><a href=\"" + attribute(links.entry(article.id())) + "\">Read more</a></p>";
   }
 
   private static String attribute(String url) {

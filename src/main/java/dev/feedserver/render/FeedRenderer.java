@@ -52,14 +52,16 @@ public final class FeedRenderer {
   private final BodyStore bodies;
   private final JsonFeedRenderer json;
   private final EntryContent content;
+  private final ImageUrls images;
 
   /** @param excerpts whether items carry their excerpt and a link to the rest ({@code feedContent}) */
-  public FeedRenderer(Site site, Links links, BodyStore bodies, boolean excerpts) {
+  public FeedRenderer(Site site, Links links, BodyStore bodies, boolean excerpts, ImageUrls images) {
     this.site = site;
     this.links = links;
     this.bodies = bodies;
-    this.content = new EntryContent(links, excerpts);
-    this.json = new JsonFeedRenderer(site, links, bodies, content);
+    this.images = images;
+    this.content = new EntryContent(links, excerpts, images);
+    this.json = new JsonFeedRenderer(site, links, bodies, content, images);
   }
 
   /** The feed's bytes, UTF-8 encoded. */
@@ -165,7 +167,7 @@ public final class FeedRenderer {
       dc.setCreator(article.author());
       modules.add(dc);
     }
-    article.image().ifPresent(url -> modules.add(thumbnail(url)));
+    article.image().map(images::image).ifPresent(url -> modules.add(thumbnail(url)));
     item.setModules(modules);
     return item;
   }
@@ -225,7 +227,7 @@ public final class FeedRenderer {
     html.setType(Content.HTML);
     html.setValue(content.html(article, body));
     entry.setContents(new ArrayList<>(List.of(html)));
-    article.image().ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
+    article.image().map(images::image).ifPresent(url -> entry.setModules(new ArrayList<>(List.of(thumbnail(url)))));
     return entry;
   }
 

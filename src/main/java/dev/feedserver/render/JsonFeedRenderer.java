@@ -27,8 +27,10 @@ final class JsonFeedRenderer {
   private final Links links;
   private final BodyStore bodies;
   private final EntryContent content;
+  private final ImageUrls images;
 
-  JsonFeedRenderer(Site site, Links links, BodyStore bodies, EntryContent content) {
+  JsonFeedRenderer(Site site, Links links, BodyStore bodies, EntryContent content, ImageUrls images) {
+    this.images = images;
     this.site = site;
     this.links = links;
     this.bodies = bodies;
@@ -65,7 +67,7 @@ final class JsonFeedRenderer {
         article.title(),
         content.html(article, body),
         body.summary(),
-        article.image().orElse(null),
+        article.image().map(images::image).orElse(null),
         article.published().toString(),
         article.updated().toString(),
         article.author().isEmpty() ? null : List.of(new Author(article.author())),

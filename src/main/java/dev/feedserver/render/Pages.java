@@ -1,7 +1,6 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
-import dev.feedserver.content.ArticleBody;
 import dev.feedserver.content.SafeHtml;
 import dev.feedserver.content.Topic;
 import dev.feedserver.site.EmbedOptions;
@@ -73,9 +72,16 @@ public final class Pages {
    *
    * @param style the page's one inline {@code <style>} (our constant CSS, allowed by its CSP hash)
    */
-  public record EmbedPage(Frame frame, Topic topic, List<Article> entries, EmbedOptions options, SafeHtml style) {
+  public record EmbedPage(Frame frame, Topic topic, List<Article> entries, EmbedOptions options, SafeHtml style,
+      ImageUrls images) {
     public EmbedPage {
       entries = List.copyOf(entries);
+      java.util.Objects.requireNonNull(images);
+    }
+
+    /** The URL the page loads an entry's image from (through the image proxy when it is on). */
+    public String image(Article article) {
+      return images.image(article.image().orElseThrow());
     }
 
     public String label() {
@@ -100,7 +106,8 @@ public final class Pages {
     }
   }
 
-  public record EntryPage(Frame frame, View.EntryView view, ArticleBody body) {
+  /** @param body the sanitized body, its image URLs already written for this site */
+  public record EntryPage(Frame frame, View.EntryView view, SafeHtml body) {
     public Article article() {
       return view.article();
     }

@@ -3,6 +3,7 @@ package dev.feedserver.render;
 import dev.feedserver.content.Article;
 import dev.feedserver.content.ArticleIndex;
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.SafeHtml;
 import dev.feedserver.content.SiteFiles;
 import dev.feedserver.content.Taxonomy;
 import dev.feedserver.content.Topic;
@@ -44,20 +45,23 @@ public final class SiteRenderer {
   private final FeedIndexRenderer feedIndex;
   private final Representation notFound;
   private final SiteFiles files;
+  private final ImageUrls images;
 
   /**
    * @param embedders the origins allowed to frame the embed pages
    * @param files the files served as they are (a Hexo site's {@code source/}, posts' asset folders)
    * @param excerptsInFeeds whether feed items carry excerpts ({@code feedContent: excerpt})
+   * @param images how image URLs are written: {@link ImageUrls#ORIGINAL}, or through the image proxy
    */
   public SiteRenderer(Site site, Links links, int feedSize, BodyStore bodies, Origins embedders, SiteFiles files,
-      boolean excerptsInFeeds) {
+      boolean excerptsInFeeds, ImageUrls images) {
     this.site = site;
+    this.images = images;
     this.files = files;
     this.links = links;
     this.feedSize = feedSize;
     this.bodies = bodies;
-    this.feedRenderer = new FeedRenderer(site, links, bodies, excerptsInFeeds);
+    this.feedRenderer = new FeedRenderer(site, links, bodies, excerptsInFeeds, images);
     this.pages = new PageRenderer();
     this.headers = new ResponseHeaders(links, embedders);
     this.previews = new PreviewRenderer(site, links, pages, headers, bodies);
@@ -230,6 +234,15 @@ public final class SiteRenderer {
       return files.sourceFile(route.names()).map(found -> fileView(found, route.names()));
     }
 
+    /**
+     * Nothing: another host's image is not the site's to render. The web layer's image proxy
+     * answers these routes itself (fetching, checking and caching the bytes), or 404 when it is off.
+     */
+    @Override
+    public Optional<View> image(Route.Image route) {
+      return Optional.empty();
+    }
+
     @Override
     public Optional<View> postFile(Route.PostFile route) {
       return index.article(route.id())
@@ -289,7 +302,8 @@ public final class SiteRenderer {
   Representation entry(View.EntryView view) {
     Article article = view.article();
     Pages.Frame frame = frame(article.title() + " · " + site.title(), links.entry(article.id()), view.topics());
-    return html(pages.entry(new Pages.EntryPage(frame, view, bodies.body(article))), frame);
+    SafeHtml body = new SafeHtml(images.html(bodies.body(article).html().html())); // only URLs change
+    return html(pages.entry(new Pages.EntryPage(frame, view, body)), frame);
   }
 
   Representation embed(View.EmbedView view) {
@@ -297,7 +311,8 @@ public final class SiteRenderer {
     Pages.Frame frame = frame(Pages.label(topic) + " · " + site.title(), links.topic(topic), List.of(topic));
     return new Representation(
         Representation.HTML,
-        pages.embed(new Pages.EmbedPage(frame, topic, view.entries(), view.options(), assets.embedStyleElement())),
+        pages.embed(new Pages.EmbedPage(frame, topic, view.entries(), view.options(), assets.embedStyleElement(),
+            images)),
         true,
         headers.embed(assets.embedStyleHash()));
   }

@@ -91,6 +91,8 @@ public sealed interface Route {
     T sourceFile(SourceFile route);
 
     T postFile(PostFile route);
+
+    T image(Image route);
   }
 
   /** How a static export writes a route. */
@@ -109,7 +111,7 @@ public sealed interface Route {
    */
   List<Function<RoutePath.Reader, Optional<? extends Route>>> PARSERS =
       List.of(Index::parse, Asset::parse, Opml::parse, FeedIndex::parse, Entry::parse, Feed::parse,
-          TopicPage::parse, Embed::parse, PostFile::parse, SourceFile::parse);
+          TopicPage::parse, Embed::parse, PostFile::parse, Image::parse, SourceFile::parse);
 
   /** The index page. */
   record Index() implements Route {
@@ -571,6 +573,92 @@ public sealed interface Route {
     @Override
     public <T> T accept(Visitor<T> visitor) {
       return visitor.postFile(this);
+    }
+  }
+
+  /**
+   * Another host's image as the image proxy serves it ({@code imageProxy: true}): {@code
+   * /img/{signature}/{url}}, the URL as unpadded base64url of its UTF-8 bytes (no {@code /}, {@code
+   * %} or {@code ?} for a proxy or CDN in front to decode or normalize), and the signature the
+   * server's HMAC of it, so that the server fetches only URLs it wrote itself. The route does not
+   * know the key: the web layer checks the signature ({@code 403} when it does not match). Not
+   * polled, not exported (a static copy has no proxy and keeps the original URLs), and not one of
+   * a site's listed routes: it names whatever image an article shows.
+   *
+   * <p>Its path never shadows a Hexo {@code source/img/} file: a file's name has an extension, and
+   * a {@code .} is not base64url.
+   */
+  record Image(String signature, String url) implements Route {
+    static final String WORD = "img";
+    private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,86}");
+
+    public Image {
+      Objects.requireNonNull(signature);
+      Objects.requireNonNull(url);
+      if (!SIGNATURE.matcher(signature).matches()) {
+        throw new IllegalArgumentException("not a signature: " + signature);
+      }
+      if (!isHttpUrl(url)) {
+        throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
+      }
+    }
+
+    /** Whether {@code url} is an absolute http(s) URL with a host: what the proxy may fetch. */
+    public static boolean isHttpUrl(String url) {
+      try {
+        java.net.URI uri = new java.net.URI(url);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty();
+      } catch (java.net.URISyntaxException e) {
+        return false;
+      }
+    }
+
+    static Optional<Image> parse(RoutePath.Reader path) {
+      if (!path.word(WORD)) {
+        return Optional.empty();
+      }
+      Optional<String> signature = path.name().filter(s -> SIGNATURE.matcher(s).matches());
+      Optional<String> url = signature.flatMap(s -> path.name()).flatMap(Image::decode);
+      return url.isPresent() && path.end() ? Optional.of(new Image(signature.get(), url.get())) : Optional.empty();
+    }
+
+    /** The URL in its path segment: unpadded base64url of its UTF-8 bytes. */
+    static String encode(String url) {
+      return java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A path segment back into a URL: only the one spelling {@link #encode} writes, only http(s). */
+    private static Optional<String> decode(String segment) {
+      try {
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(segment);
+        String url = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        return encode(url).equals(segment) && isHttpUrl(url) ? Optional.of(url) : Optional.empty();
+      } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String path() {
+      return new RoutePath.Writer().word(WORD).name(signature).name(encode(url)).build();
+    }
+
+    @Override
+    public boolean polled() {
+      return false;
+    }
+
+    @Override
+    public Export export() {
+      return Export.NONE;
+    }
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.image(this);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.feedserver.web;
 
+import dev.feedserver.config.ImageProxySettings;
+import dev.feedserver.imageproxy.ImageFetcher;
 import dev.feedserver.render.Representation;
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Origins;
@@ -57,11 +59,22 @@ public final class FeedServer {
    */
   public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge, Origins corsOrigins,
       BooleanSupplier draining) {
+    this(site, links, maxLimit, maxAge, corsOrigins, draining, Optional.empty());
+  }
+
+  /**
+   * @param imageProxy the image proxy's settings when it is on: {@code /img/} routes are fetched,
+   *     checked and served; without it they are 404s
+   */
+  public FeedServer(Supplier<ServedSite> site, Links links, int maxLimit, int maxAge, Origins corsOrigins,
+      BooleanSupplier draining, Optional<ImageProxySettings> imageProxy) {
     this.site = site;
     this.links = links;
     this.maxLimit = maxLimit;
     this.cors = new Cors(corsOrigins);
-    this.responder = new Responder(new HttpCaching(maxAge), cors);
+    HttpCaching caching = new HttpCaching(maxAge);
+    this.responder = new Responder(caching, cors,
+        imageProxy.map(settings -> new ImageProxy(settings, new ImageFetcher(settings), caching)));
     this.draining = draining;
   }
 

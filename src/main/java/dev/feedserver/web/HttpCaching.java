@@ -51,7 +51,7 @@ final class HttpCaching {
     List<String[]> headers = new ArrayList<>(8 + resource.headers().size());
     headers.add(new String[] {"ETag", variant.etag()});
     headers.add(new String[] {"Last-Modified", resource.lastModifiedHeader()});
-    headers.add(new String[] {"Cache-Control", cacheControl});
+    headers.add(new String[] {"Cache-Control", resource.cacheControl().orElse(cacheControl)});
     headers.add(new String[] {"Vary", vary});
     headers.add(new String[] {"Content-Type", resource.contentType()});
     headers.add(new String[] {"X-Content-Type-Options", "nosniff"});

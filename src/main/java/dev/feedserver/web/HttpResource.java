@@ -28,12 +28,20 @@ final class HttpResource {
   /** {@link #lastModified} as an HTTP date, formatted once. */
   private final String lastModifiedHeader;
   private final String hash;
+  /** Its own {@code Cache-Control}, or null for the server's ({@code cacheMaxAge}). */
+  private final String cacheControl;
 
   private HttpResource(Representation representation, Variant identity, Optional<Variant> gzip,
       Optional<Variant> brotli, Instant lastModified, String hash) {
-    this.contentType = representation.contentType();
-    this.crossOrigin = representation.crossOrigin();
-    this.headers = representation.headers();
+    this(representation.contentType(), representation.crossOrigin(), representation.headers(), identity, gzip, brotli,
+        lastModified, hash, null);
+  }
+
+  private HttpResource(String contentType, boolean crossOrigin, List<Representation.Header> headers, Variant identity,
+      Optional<Variant> gzip, Optional<Variant> brotli, Instant lastModified, String hash, String cacheControl) {
+    this.contentType = contentType;
+    this.crossOrigin = crossOrigin;
+    this.headers = headers;
     this.identity = identity;
     this.gzip = gzip;
     this.brotli = brotli;
@@ -41,6 +49,21 @@ final class HttpResource {
     this.lastModifiedHeader = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
         .withZone(java.time.ZoneOffset.UTC).format(lastModified);
     this.hash = hash;
+    this.cacheControl = cacheControl;
+  }
+
+  /**
+   * The same resource kept for {@code seconds} by readers and caches, whatever the server's {@code
+   * cacheMaxAge} says: a proxied image changes far less often than a feed.
+   */
+  HttpResource withMaxAge(int seconds) {
+    return new HttpResource(contentType, crossOrigin, headers, identity, gzip, brotli, lastModified, hash,
+        "public, max-age=" + seconds);
+  }
+
+  /** Its own {@code Cache-Control} value, when it has one. */
+  Optional<String> cacheControl() {
+    return Optional.ofNullable(cacheControl);
   }
 
   /**

@@ -12,10 +12,13 @@ import java.util.Optional;
 final class Responder {
   private final HttpCaching caching;
   private final Cors cors;
+  private final Optional<ImageProxy> images;
 
-  Responder(HttpCaching caching, Cors cors) {
+  /** @param images the image proxy, when it is on; without it an image route is a 404 */
+  Responder(HttpCaching caching, Cors cors, Optional<ImageProxy> images) {
     this.caching = caching;
     this.cors = cors;
+    this.images = images;
   }
 
   /** The request headers an answer depends on (each null when absent). */
@@ -24,6 +27,10 @@ final class Responder {
 
   /** The answer for a route, or empty when it names nothing in {@code site} (a 404). */
   Optional<HttpCaching.Answer> respond(ServedSite site, Route named, RequestHeaders request) {
+    if (named instanceof Route.Image image) {
+      // another host's image: not the site's to render, so the proxy answers it (or nobody does)
+      return images.map(proxy -> proxy.answer(image, request));
+    }
     Route route = FeedNegotiation.wantsPreview(request.accept()) ? named.forBrowser() : named;
     Optional<HttpResource> found = site.resolve(route);
     if (found.isEmpty()) {

@@ -116,6 +116,10 @@ class ConfigLoaderTest {
         "maxAliases  | -1            | config key 'maxAliases'",
         "maxNesting  | 0             | config key 'maxNesting'",
         "maxNames    | 10001         | config key 'maxNames'",
+        "imageProxy  | yes           | config key 'imageProxy'",
+        "imageProxyReferer | always  | config key 'imageProxyReferer'",
+        "imageProxyTimeout | 0       | config key 'imageProxyTimeout'",
+        "imageProxyMaxBytes | 10     | config key 'imageProxyMaxBytes'",
       })
   void badValuesNameTheKey(String key, String value, String message) throws Exception {
     Path file = dir.resolve("bad.yaml");
@@ -151,5 +155,40 @@ class ConfigLoaderTest {
     Files.writeString(file, "maxFileBytes: 4096\nmaxAliases: 0\nmaxNesting: 4\nmaxNames: 3\n");
     assertThat(new ConfigLoader(Map.of()).load(Optional.of(file)).limits())
         .isEqualTo(new dev.feedserver.content.ContentLimits(4096, 0, 4, 3));
+  }
+
+  @Test
+  void theImageProxyIsOffByDefaultAndNeedsALongSecret() {
+    assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).imageProxy()).isEmpty();
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("FEED_IMAGE_PROXY", "true")).load(Optional.empty()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("config key 'imageProxySecret' (default): must be set when imageProxy is true");
+    String shortSecret = "s3cret-but-only-27-characters";
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("FEED_IMAGE_PROXY", "true", "FEED_IMAGE_PROXY_SECRET", shortSecret))
+            .load(Optional.empty()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("config key 'imageProxySecret' (environment variable FEED_IMAGE_PROXY_SECRET): must be at least 32")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(shortSecret));
+  }
+
+  @Test
+  void theImageProxysKeysAreRead() throws Exception {
+    Path file = dir.resolve("proxy.yaml");
+    Files.writeString(file, "imageProxy: 'true'\nimageProxyReferer: origin\nimageProxyTimeout: '20'\n"
+        + "imageProxyConnectTimeout: '2'\nimageProxyMaxBytes: '2048'\nimageProxyCacheBytes: '0'\n"
+        + "imageProxyMaxAge: '86400'\n");
+    String secret = "x".repeat(32);
+    ImageProxySettings settings = new ConfigLoader(Map.of("FEED_IMAGE_PROXY_SECRET", secret))
+        .load(Optional.of(file)).imageProxy().orElseThrow();
+
+    assertThat(settings.secret()).isEqualTo(secret);
+    assertThat(settings.referer()).isEqualTo(ImageProxySettings.Referer.ORIGIN);
+    assertThat(settings.timeout()).hasSeconds(20);
+    assertThat(settings.connectTimeout()).hasSeconds(2);
+    assertThat(settings.maxBytes()).isEqualTo(2048);
+    assertThat(settings.cacheBytes()).isZero();
+    assertThat(settings.maxAgeSeconds()).isEqualTo(86400);
+    assertThat(settings.allowLoopback()).isFalse();
+    assertThat(settings.toString()).doesNotContain(secret);
   }
 }

@@ -56,7 +56,7 @@ class HtmlSanitizerTest {
   static Stream<Arguments> hostileInputs() {
     return Stream.of(
         Arguments.of("<script>alert(1)</script>", ""),
-        Arguments.of("<img src=x onerror=alert(1)>", "<img src=\"http://localhost:7070/x\" " + NO_REFERRER + ">"),
+        Arguments.of("<img src=x onerror=alert(1)>", "<img src=\"http://localhost:7070/x\" alt=\"\" " + NO_REFERRER + ">"),
         Arguments.of("<a href=\"javascript:alert(1)\">x</a>", "<a " + REL + ">x</a>"),
         Arguments.of("<a href=\"JaVaScRiPt:alert(1)\">x</a>", "<a " + REL + ">x</a>"),
         Arguments.of("<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<a " + REL + ">x</a>"),
@@ -87,13 +87,13 @@ class HtmlSanitizerTest {
         Arguments.of("<div data-x=\"1\" class=\"c\" id=\"i\" onmouseover=\"x\">t</div>", "<div>t</div>"),
         Arguments.of("<a href=\"/relative\">r</a>", "<a href=\"http://localhost:7070/relative\" " + REL + ">r</a>"),
         Arguments.of("<a href=\"mailto:me@example.org\">m</a>", "<a href=\"mailto:me@example.org\" " + REL + ">m</a>"),
-        Arguments.of("<img src=\"//cdn.example/x.png\">", "<img src=\"https://cdn.example/x.png\" " + NO_REFERRER + ">"),
+        Arguments.of("<img src=\"//cdn.example/x.png\">", "<img src=\"https://cdn.example/x.png\" alt=\"\" " + NO_REFERRER + ">"),
         Arguments.of("<a href=\" \\\\evil.example/x\">e</a>", "<a href=\"https://evil.example/x\" " + REL + ">e</a>"),
         Arguments.of("<blockquote cite=\"//example.org/q\">q</blockquote>", "<blockquote cite=\"https://example.org/q\">q</blockquote>"),
         Arguments.of("<q cite=\"javascript:alert(1)\">q</q>", "<q>q</q>"),
         Arguments.of("<img src=\"a.png\" srcset=\"small.png 1x, //cdn.example/b.png 2x, javascript:alert(1) 3x\">",
             "<img src=\"http://localhost:7070/a.png\""
-                + " srcset=\"http://localhost:7070/small.png 1x, https://cdn.example/b.png 2x\" " + NO_REFERRER + ">"),
+                + " srcset=\"http://localhost:7070/small.png 1x, https://cdn.example/b.png 2x\" alt=\"\" " + NO_REFERRER + ">"),
         Arguments.of("<p>&#xFFFE;a&#1;b&#xFFFF;</p>", "<p>ab</p>"),
         Arguments.of("<abbr title=\"&#xFFFE;x&#1;\">x</abbr>", "<abbr title=\"x\">x</abbr>"),
         // NFC would fuse ">" and U+0338 into "≯", eating the tag end: leading combining marks must go
@@ -120,6 +120,59 @@ class HtmlSanitizerTest {
     assertThat(sanitize(once)).isEqualTo(once);
   }
 
+  /**
+   * Lazily loaded images as scrapers save them: the real source in a {@code data-*} attribute, a
+   * placeholder in {@code src}; and the {@code alt} every image leaves with.
+   */
+  static Stream<Arguments> lazyImagesAndAlt() {
+    return Stream.of(
+        Arguments.of("no src, data-src", "<img data-src=\"https://img.example/a.jpg\">",
+            "<img src=\"https://img.example/a.jpg\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("data: placeholder, data-original",
+            "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-original=\"//img.example/b.png\" alt=\"B\">",
+            "<img src=\"https://img.example/b.png\" alt=\"B\" " + NO_REFERRER + ">"),
+        Arguments.of("blank.gif placeholder, data-actualsrc",
+            "<img src=\"/static/blank.gif\" data-actualsrc=\"https://pic1.zhimg.com/x.jpg\">",
+            "<img src=\"https://pic1.zhimg.com/x.jpg\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("spacer.gif with a query, data-lazy-src",
+            "<img src=\"https://cdn.example/spacer.gif?v=2\" data-lazy-src=\"c.png\">",
+            "<img src=\"http://localhost:7070/c.png\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("pixel.gif placeholder", "<img src=\"pixel.gif\" data-src=\"https://img.example/d.webp\">",
+            "<img src=\"https://img.example/d.webp\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("1x1 placeholder loses its size",
+            "<img src=\"https://img.example/t.png\" width=\"1\" height=\"1\" data-src=\"https://img.example/e.png\">",
+            "<img src=\"https://img.example/e.png\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("data-src wins over data-original",
+            "<img data-original=\"https://img.example/2.png\" data-src=\"https://img.example/1.png\">",
+            "<img src=\"https://img.example/1.png\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("data-srcset alone gives srcset and src",
+            "<img src=\"data:,\" data-srcset=\"https://img.example/s.png 1x, https://img.example/l.png 2x\">",
+            "<img src=\"https://img.example/s.png\" srcset=\"https://img.example/s.png 1x, https://img.example/l.png 2x\" alt=\"\" "
+                + NO_REFERRER + ">"),
+        Arguments.of("a real src is kept", "<img src=\"https://img.example/real.png\" data-src=\"https://img.example/other.png\">",
+            "<img src=\"https://img.example/real.png\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("a spacer without a lazy source stays", "<img src=\"https://img.example/blank.gif\">",
+            "<img src=\"https://img.example/blank.gif\" alt=\"\" " + NO_REFERRER + ">"),
+        Arguments.of("a lazy source with a bad scheme drops the image", "<img data-src=\"javascript:alert(1)\">", ""),
+        Arguments.of("placeholder and no lazy source drops the image", "<img src=\"data:image/gif;base64,R0lG\">", ""),
+        Arguments.of("alt from title", "<img src=\"https://img.example/a.png\" title=\"A chart\">",
+            "<img src=\"https://img.example/a.png\" title=\"A chart\" alt=\"A chart\" " + NO_REFERRER + ">"),
+        Arguments.of("own alt wins over title", "<img src=\"https://img.example/a.png\" alt=\"Own\" title=\"T\">",
+            "<img src=\"https://img.example/a.png\" alt=\"Own\" title=\"T\" " + NO_REFERRER + ">"),
+        Arguments.of("bare alt is empty", "<img src=\"https://img.example/a.png\" alt>",
+            "<img src=\"https://img.example/a.png\" alt=\"\" " + NO_REFERRER + ">"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("lazyImagesAndAlt")
+  void lazyImagesShowTheirRealSourceAndEveryImageHasAnAlt(String name, String input, String expected) {
+    String output = sanitize(input);
+
+    assertThat(output).isEqualTo(expected);
+    assertThat(sanitize(output)).as("idempotent").isEqualTo(output);
+    assertSafe(output);
+  }
+
   static Stream<Arguments> structure() {
     return Stream.of(
         Arguments.of("<picture><source srcset=a.webp><img src=a.jpg alt=A></picture>",
@@ -127,9 +180,9 @@ class HtmlSanitizerTest {
         Arguments.of("<img alt=\"no source\">", ""),
         Arguments.of("<img srcset=\"a.png 1x\">", ""),
         Arguments.of("<img src=x.png referrerpolicy=\"Origin\">",
-            "<img src=\"http://localhost:7070/x.png\" referrerpolicy=\"origin\">"),
+            "<img src=\"http://localhost:7070/x.png\" referrerpolicy=\"origin\" alt=\"\">"),
         Arguments.of("<img src=x.png referrerpolicy=\"bogus\">",
-            "<img src=\"http://localhost:7070/x.png\" " + NO_REFERRER + ">"),
+            "<img src=\"http://localhost:7070/x.png\" " + NO_REFERRER + " alt=\"\">"),
         Arguments.of("<table style=x><tr><td colspan=2 class=c>c</td><th rowspan=3 width=9>h</th></tr></table>",
             "<table><tbody><tr><td colspan=\"2\">c</td><th rowspan=\"3\">h</th></tr></tbody></table>"),
         Arguments.of("<ol start=3 type=a><li>x</li></ol>", "<ol start=\"3\"><li>x</li></ol>"),
@@ -207,7 +260,7 @@ class HtmlSanitizerTest {
     String output = sanitize("<img src=\"a.png\" srcset=\"" + srcset + "\">");
 
     String srcsetAttribute = expected == null ? "" : " srcset=\"" + expected + "\"";
-    assertThat(output).isEqualTo("<img src=\"http://localhost:7070/a.png\"" + srcsetAttribute + " " + NO_REFERRER + ">");
+    assertThat(output).isEqualTo("<img src=\"http://localhost:7070/a.png\"" + srcsetAttribute + " alt=\"\" " + NO_REFERRER + ">");
     assertThat(sanitize(output)).isEqualTo(output);
   }
 

@@ -38,8 +38,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,8 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String MARKER = "window.__pwned=1;document.title='pwned'";
   /** Script and event-handler payloads, each of which sets the marker if it ever runs. */
   private static final String BODY_PAYLOADS =
@@ -82,11 +78,6 @@ class BrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-      assertThat(Files.isExecutable(binary))
-          .as(binary + " is needed: run `apt-get install chromium chromium-driver fonts-noto-cjk` (.ci/run does)")
-          .isTrue();
-    }
     host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     host.createContext("/", exchange -> {
       byte[] body = hostPages.get(exchange.getRequestURI().getPath());
@@ -113,19 +104,7 @@ class BrowserTest {
     site = "http://localhost:" + port;
     app = App.start(FixtureSite.config(dir, URI.create(site + "/"), port));
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--no-default-browser-check", "--disable-extensions", "--disable-default-apps",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1000,1400", "--lang=zh-CN",
-        // nothing but loopback is reachable, whatever a page names
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    browser = Chromium.start(profile);
   }
 
   @AfterAll

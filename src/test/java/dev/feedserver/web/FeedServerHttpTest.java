@@ -97,7 +97,7 @@ class FeedServerHttpTest {
         .contains(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"新媒体 · Fixture Feeds (Atom 1.0)\""
                 + " href=\"http://feeds.test/category/%E6%96%B0%E5%AA%92%E4%BD%93/atom.xml\">")
-        .contains("<img src=\"https://p5.toutiaoimg.com/origin/tos-cn-i-qvj2lq49k0/bc5b2cedee704e1fa09de5d8b80c6a22\" referrerpolicy=\"no-referrer\">")
+        .contains("<img src=\"https://p5.toutiaoimg.com/origin/tos-cn-i-qvj2lq49k0/bc5b2cedee704e1fa09de5d8b80c6a22\" referrerpolicy=\"no-referrer\" alt=\"\">")
         .doesNotContain("<svg", "<button", "data-action", "<script");
   }
 
