@@ -82,10 +82,32 @@ public final class FeedRenderer {
         document.getRootElement().setAttribute("lang", site.language(), Namespace.XML_NAMESPACE);
       }
       Format pretty = Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX);
-      return new XMLOutputter(pretty).outputString(document).getBytes(StandardCharsets.UTF_8);
+      String xml = new XMLOutputter(pretty).outputString(document);
+      return (wire instanceof Channel ? hexReferencesInPlainText(xml) : xml).getBytes(StandardCharsets.UTF_8);
     } catch (FeedException e) {
       throw new IllegalStateException("cannot write " + wire.getFeedType() + " feed", e);
     }
+  }
+
+  /** RSS elements whose content is plain text (readers disagree on whether they hold HTML). */
+  private static final java.util.regex.Pattern RSS_PLAIN_TEXT = java.util.regex.Pattern.compile(
+      "(<(title|description|category|dc:creator)(?: [^>]*)?>)([^<]*)(</\\2>)");
+
+  /**
+   * Writes {@code &} and {@code <} in RSS's plain-text elements as {@code &#x26;} and {@code &#x3C;},
+   * as the RSS Advisory Board's profile asks: the same characters to an XML parser, but no reader
+   * that decodes these elements twice (as HTML) mistakes them for markup or an entity. Only
+   * element text without markup is touched, so nothing else of the document changes.
+   */
+  private static String hexReferencesInPlainText(String xml) {
+    java.util.regex.Matcher m = RSS_PLAIN_TEXT.matcher(xml);
+    StringBuilder out = new StringBuilder(xml.length() + 64);
+    while (m.find()) {
+      String text = m.group(3).replace("&amp;", "&#x26;").replace("&lt;", "&#x3C;");
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + text + m.group(4)));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private String title(FeedDocument feed) {
@@ -114,7 +136,7 @@ public final class FeedRenderer {
     Channel channel = new Channel("rss_2.0");
     channel.setTitle(title(feed));
     channel.setLink(alternate(feed));
-    channel.setDescription(description(feed));
+    channel.setDescription(htmlEscaped(description(feed))); // read as HTML by readers, as items' are
     channel.setLanguage(site.language());
     channel.setGenerator(GENERATOR);
     channel.setPubDate(Date.from(newestPublished(feed)));
@@ -142,7 +164,9 @@ public final class FeedRenderer {
     item.setPubDate(Date.from(article.published()));
     Description description = new Description();
     description.setType("text/plain");
-    description.setValue(body.summary());
+    // the summary is plain text; readers treat RSS description as HTML, so it goes out escaped
+    // for HTML (then XML): "a < b" reads as text, never as the start of a tag
+    description.setValue(htmlEscaped(body.summary()));
     item.setDescription(description);
     com.rometools.rome.feed.rss.Content encoded = new com.rometools.rome.feed.rss.Content();
     encoded.setType(com.rometools.rome.feed.rss.Content.HTML);
@@ -238,6 +262,10 @@ public final class FeedRenderer {
     category.setLabel(name);
     category.setScheme(links.scheme(taxonomy));
     return category;
+  }
+
+  private static String htmlEscaped(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** WebSub's {@code hub}, {@code self} and the RFC 5005 paging links, for Atom's {@code link} and RSS's {@code atom:link}. */
