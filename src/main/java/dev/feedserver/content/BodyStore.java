@@ -24,6 +24,8 @@ public final class BodyStore {
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
             .<Key, ArticleBody>weigher((k, b) -> 64 + 2 * (b.html().html().length() + b.summary().length()))
+            // an edited file's older body is never read again: let it go, not only under pressure
+            .expireAfterAccess(java.time.Duration.ofMinutes(10))
             .build();
   }
 

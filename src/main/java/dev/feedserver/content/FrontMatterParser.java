@@ -404,9 +404,9 @@ public final class FrontMatterParser {
     }
     return new FrontMatter(
         title,
-        names(map, at, "categories", "category"),
+        names(map, at, warnings, "categories", "category"),
         hierarchies(map.get("categories"), map.get("category")),
-        names(map, at, "tags", "tag"),
+        names(map, at, warnings, "tags", "tag"),
         XmlText.clean(text(map, "author", at)).strip(),
         date,
         updated,
@@ -492,12 +492,32 @@ public final class FrontMatterParser {
    * are cleaned, NFC-normalized and trimmed; empty names and repeats are dropped. Several keys (the
    * plural and Hexo's singular alias) add up, in order, and count together against the limit.
    */
-  private List<String> names(Map<?, ?> map, KeyLines at, String... keys) throws ArticleException {
+  private List<String> names(Map<?, ?> map, KeyLines at, List<Warning> warnings, String... keys)
+      throws ArticleException {
     Set<String> names = new LinkedHashSet<>();
     for (String key : keys) {
-      collect(map.get(key), key, at, names, 0);
+      collect(map.get(key), key, at, names, 0, warnings);
     }
     return new ArrayList<>(names);
+  }
+
+  /**
+   * A name as long as a URL segment may be: a longer one keeps its first code points and gets a
+   * short hash of the whole name ({@code …~1a2b3c4d}), so two long names that start alike stay two
+   * topics, and the same name always gives the same URL. The article is served; a warning says so.
+   */
+  static String shortened(String name) {
+    if (name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH) {
+      return name;
+    }
+    String head = name.substring(0, name.offsetByCodePoints(0, MAX_NAME_LENGTH - 9));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return head + "~" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -542,22 +562,23 @@ public final class FrontMatterParser {
   }
 
   private static void addPath(List<String> raw, Set<List<String>> into) {
-    List<String> path = raw.stream().map(name -> XmlText.clean(name).strip()).filter(name -> !name.isEmpty()).toList();
+    List<String> path = raw.stream().map(name -> shortened(XmlText.clean(name).strip()))
+        .filter(name -> !name.isEmpty()).toList();
     if (!path.isEmpty()) {
       into.add(path);
     }
   }
 
-  private void collect(Object value, String key, KeyLines at, Set<String> into, int depth)
+  private void collect(Object value, String key, KeyLines at, Set<String> into, int depth, List<Warning> warnings)
       throws ArticleException {
     if (value == null) {
       return;
     }
     if (value instanceof String s) {
-      String name = XmlText.clean(s).strip();
-      if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-        throw new ArticleException(
-            at.line(key), key + ": a name is longer than " + MAX_NAME_LENGTH + " characters");
+      String name = shortened(XmlText.clean(s).strip());
+      if (name.length() != XmlText.clean(s).strip().length()) {
+        warnings.add(new Warning(at.line(key), key + ": a name longer than " + MAX_NAME_LENGTH
+            + " characters is shortened to '" + name + "'"));
       }
       if (!name.isEmpty()) {
         into.add(name);
@@ -570,7 +591,7 @@ public final class FrontMatterParser {
     }
     if (value instanceof List<?> list && depth < 3) {
       for (Object item : list) {
-        collect(item, key, at, into, depth + 1);
+        collect(item, key, at, into, depth + 1, warnings);
       }
       return;
     }

@@ -18,6 +18,8 @@ import java.util.Optional;
 final class ResponseStore {
   /** Bytes of responses kept beyond the pinned ones (all encodings counted). */
   private static final long RECENT_BYTES = 48L * 1024 * 1024;
+  /** How long a response nobody asks for is kept. */
+  private static final java.time.Duration IDLE = java.time.Duration.ofMinutes(10);
 
   private final SiteRenderer renderer;
   private final Compression compression;
@@ -26,6 +28,8 @@ final class ResponseStore {
       Caffeine.newBuilder()
           .maximumWeight(RECENT_BYTES)
           .<View, HttpResource>weigher((view, resource) -> 64 + resource.size())
+          // a view of an article's older version is never asked for again: let it go, not only under pressure
+          .expireAfterAccess(IDLE)
           .build();
   private final HttpResource notFound;
 

@@ -276,6 +276,29 @@ class FrontMatterParserTest {
   }
 
   @Test
+  void aNameOverTheLimitIsShortenedWithAStableHashAndTheArticleIsServed() throws Exception {
+    String base = "名".repeat(250);
+    String a = base + "😀".repeat(10);
+    String b = base + "😁".repeat(10);
+    String shortA = FrontMatterParser.shortened(a);
+    assertThat(shortA.codePointCount(0, shortA.length())).isEqualTo(FrontMatterParser.MAX_NAME_LENGTH);
+    assertThat(shortA).startsWith("名".repeat(247)).matches(".*~[0-9a-f]{8}");
+    assertThat(FrontMatterParser.shortened(a)).isEqualTo(shortA); // stable
+    assertThat(FrontMatterParser.shortened(b)).isNotEqualTo(shortA); // two names stay two
+    assertThat(FrontMatterParser.shortened("名".repeat(256))).isEqualTo("名".repeat(256));
+    // a name cut on a code-point boundary: no half surrogate pair
+    String emoji = FrontMatterParser.shortened("😀".repeat(300));
+    assertThat(emoji.codePoints().allMatch(Character::isValidCodePoint)).isTrue();
+    assertThat(emoji.chars().filter(c -> Character.isSurrogate((char) c)).count() % 2).isZero();
+    var parsed = parser.parse("---\ntitle: T\ndate: 2021-12-06\ntags: ['" + a + "']\ncategories: ['" + a + "']\n---\n");
+    assertThat(parsed.frontMatter().tags()).containsExactly(shortA);
+    assertThat(parsed.frontMatter().categoryPaths()).containsExactly(List.of(shortA));
+    assertThat(parsed.warnings()).extracting(FrontMatterParser.Warning::reason)
+        .allMatch(r -> r.contains("a name longer than 256 characters is shortened to '" + shortA + "'"))
+        .hasSize(2);
+  }
+
+  @Test
   void aHandWrittenSummaryAndThePublishedSwitch() throws Exception {
     var described = parser.parse("---\ntitle: T\ndate: 2021-12-06\ndescription: ' Mine '\nexcerpt: Not this\n---\n")
         .frontMatter();
