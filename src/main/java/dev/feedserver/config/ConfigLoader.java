@@ -105,6 +105,11 @@ public final class ConfigLoader {
               null,
               "100",
               "most distinct category names, and most tag names, one article may list (1 to 10000)"),
+          new Key(
+              "maxFrontMatter",
+              null,
+              "1048576",
+              "longest front matter, in characters (1024 to 16777216); a longer one is a problem"),
           new Key("author", null, "", "the site's author, named as the feeds' author (default: the site title)"),
           new Key(
               "defaultCategory",
@@ -261,7 +266,8 @@ public final class ConfigLoader {
             r.get("maxFileBytes", v -> intIn(v, 1024, 1 << 30)),
             r.get("maxAliases", v -> intIn(v, 0, 1000)),
             r.get("maxNesting", v -> intIn(v, 1, 64)),
-            r.get("maxNames", v -> intIn(v, 1, 10_000))),
+            r.get("maxNames", v -> intIn(v, 1, 10_000)),
+            r.get("maxFrontMatter", v -> intIn(v, 1024, 1 << 24))),
         r.get("categoryTree", v -> categoryTree(v, hexoSite)),
         hexoSite,
         r.get("author", String::strip),

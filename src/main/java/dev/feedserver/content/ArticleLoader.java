@@ -73,6 +73,8 @@ public final class ArticleLoader {
     this.sanitizer = sanitizer;
     this.maxFileBytes = limits.maxFileBytes();
     this.bodyContext = bodyContext;
+    // room for the largest front matter allowed, in the widest encoding, and blank lines
+    this.headBytes = (int) Math.min(Integer.MAX_VALUE - 8, 4L * limits.maxFrontMatter() + 64 * 1024);
   }
 
   /** The article files of a folder, relative and in path order, and the entries refused outright. */
@@ -280,7 +282,7 @@ public final class ArticleLoader {
    * Bytes decoded to find the front matter when loading (the whole file is still checked to be
    * UTF-8): room for the largest front matter allowed, in the widest encoding, and blank lines.
    */
-  private static final int HEAD_BYTES = 512 * 1024;
+  private final int headBytes;
 
   /**
    * Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. The
@@ -292,7 +294,7 @@ public final class ArticleLoader {
       Bytes read = readBounded(contentDir, relative);
       byte[] bytes = read.bytes();
       FrontMatterParser.Parsed parsed =
-          parser.parse(TextEncoding.decodeUtf8Head(bytes, HEAD_BYTES), read.origin(relative));
+          parser.parse(TextEncoding.decodeUtf8Head(bytes, headBytes), read.origin(relative));
       FrontMatter fm = parsed.frontMatter();
       if (!fm.published()) {
         return new FileResult.Unpublished(relative);

@@ -52,7 +52,6 @@ import java.util.regex.Pattern;
  */
 public final class FrontMatterParser {
   /** Largest front-matter block, in code points. */
-  public static final int MAX_FRONT_MATTER = 64 * 1024;
   /** Most category (or tag) names one article may list by default ({@link ContentLimits#maxNames}). */
   public static final int MAX_NAMES = ContentLimits.DEFAULTS.maxNames();
 
@@ -88,6 +87,8 @@ public final class FrontMatterParser {
 
   private final FrontMatterDates dates;
   private final StrictYamlLoader yaml;
+  /** Longest front matter, in code points (config key {@code maxFrontMatter}). */
+  private final int maxFrontMatter;
   private final ObjectMapper json;
   private final int maxNames;
   private final PostNamePattern postNames;
@@ -100,13 +101,14 @@ public final class FrontMatterParser {
   /** @param postNames how article files are named (config key {@code newPostName}) */
   public FrontMatterParser(FrontMatterDates dates, ContentLimits limits, PostNamePattern postNames) {
     this.dates = dates;
-    this.yaml = new StrictYamlLoader(MAX_FRONT_MATTER, limits.maxAliases(), limits.maxNesting());
+    this.maxFrontMatter = limits.maxFrontMatter();
+    this.yaml = new StrictYamlLoader(maxFrontMatter, limits.maxAliases(), limits.maxNesting());
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(limits.maxNesting())
-                    .maxStringLength(2 * MAX_FRONT_MATTER)
+                    .maxStringLength(2 * maxFrontMatter)
                     .maxNumberLength(1000)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -296,8 +298,8 @@ public final class FrontMatterParser {
     if (document.isBlank()) {
       throw new ArticleException(lineOffset, "front matter is empty");
     }
-    if (document.codePointCount(0, document.length()) > MAX_FRONT_MATTER) {
-      throw new ArticleException(lineOffset + 1, "invalid JSON: longer than " + MAX_FRONT_MATTER + " code points");
+    if (document.codePointCount(0, document.length()) > maxFrontMatter) {
+      throw new ArticleException(lineOffset + 1, "invalid JSON: longer than " + maxFrontMatter + " code points");
     }
     // Hexo's members ("title": "x", ...) start with a quote; anything else is read as it stands
     boolean members = document.strip().startsWith("\"");

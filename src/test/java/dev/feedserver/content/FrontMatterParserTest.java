@@ -181,7 +181,7 @@ class FrontMatterParserTest {
             "tags must be a name or a list of names, not a mapping"),
         Arguments.of(";;;\n\"title\": [\"T\"]\n;;;\n", 2, "title must be a single text value, not a list"),
         Arguments.of(deep.toString(), 2, "invalid JSON"),
-        Arguments.of(";;;\n\"title\": \"" + "x".repeat(70_000) + "\"\n;;;\n", 2, "invalid JSON: longer than 65536 code points"));
+        Arguments.of(";;;\n\"title\": \"" + "x".repeat(1_100_000) + "\"\n;;;\n", 2, "invalid JSON: longer than 1048576 code points"));
   }
 
   @ParameterizedTest(name = "[{index}] {2}")
