@@ -1,7 +1,6 @@
 package dev.feedserver.render;
 
 import dev.feedserver.content.Article;
-import dev.feedserver.content.ArticleBody;
 import dev.feedserver.content.SafeHtml;
 import dev.feedserver.content.Topic;
 import dev.feedserver.site.EmbedOptions;
@@ -100,7 +99,8 @@ public final class Pages {
     }
   }
 
-  public record EntryPage(Frame frame, View.EntryView view, ArticleBody body) {
+  /** @param body the article's body as the page shows it ({@link PageBody}) */
+  public record EntryPage(Frame frame, View.EntryView view, SafeHtml body) {
     public Article article() {
       return view.article();
     }

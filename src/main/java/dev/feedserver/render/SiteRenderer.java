@@ -289,7 +289,7 @@ public final class SiteRenderer {
   Representation entry(View.EntryView view) {
     Article article = view.article();
     Pages.Frame frame = frame(article.title() + " · " + site.title(), links.entry(article.id()), view.topics());
-    return html(pages.entry(new Pages.EntryPage(frame, view, bodies.body(article))), frame);
+    return html(pages.entry(new Pages.EntryPage(frame, view, PageBody.of(bodies.body(article).html()))), frame);
   }
 
   Representation embed(View.EmbedView view) {
