@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * cannot hold (a FIFO, symbolic links, an unreadable file, odd names, files over the size cap),
  * created under {@code runtime/}. {@code docs/hardening.md} lists every file with its outcome.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
   static final Path SOURCE = Path.of("src", "test", "resources", "hostile");
   /** The size cap the corpus is loaded with: 4 MiB, so that the over-size file stays cheap. */
   static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
@@ -24,7 +24,7 @@ final class HostileCorpus {
   private HostileCorpus() {}
 
   /** Builds the corpus under {@code dir}: returns the content folder ({@code dir/content}). */
-  static Path create(Path dir) {
+  public static Path create(Path dir) {
     try {
       Path content = dir.resolve("content");
       try (Stream<Path> files = Files.walk(SOURCE)) {
@@ -71,7 +71,7 @@ final class HostileCorpus {
     return Files.isReadable(content.resolve("runtime").resolve("unreadable.md"));
   }
 
-  static Config config(Path content) {
+  public static Config config(Path content) {
     return FixtureSite.withLimits(FixtureSite.config(content), new ContentLimits(MAX_FILE_BYTES, 20, 16, 100));
   }
 
