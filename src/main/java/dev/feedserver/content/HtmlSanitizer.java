@@ -48,7 +48,9 @@ import org.jsoup.safety.Safelist;
  * and citations. Relative URLs are made absolute against the base URI; protocol-relative ones
  * ({@code //host/x}) become {@code https://host/x} so that pages served over https never get mixed
  * content. Each {@code srcset} candidate is resolved and checked the same way.</li>
- * <li>Every {@code a} gets {@code rel="nofollow noopener noreferrer"}; every {@code img} gets
+ * <li>Every {@code a} with an {@code href} gets {@code rel="nofollow noopener noreferrer"} (an {@code a}
+ * whose URL was dropped stays as a placeholder, without {@code rel}, which HTML allows on links only);
+ * every {@code img} gets
  * {@code referrerpolicy="no-referrer"} unless it already has a valid policy (scraped images are often
  * behind hotlink checks). An {@code img} without a usable {@code src} is dropped.</li>
  * <li>Lazily loaded images show their real source: when {@code src} is missing, a {@code data:} URL or a
@@ -304,6 +306,8 @@ public final class HtmlSanitizer {
     for (Element img : body.select("img")) {
       fixImage(img);
     }
+    // rel is for hyperlinks only: an a whose href was dropped stays as a placeholder, without it
+    body.select("a:not([href])").removeAttr("rel");
     cleanCharacters(body);
     // after cleanCharacters: NFC can change a value's length, and what is checked is what is written
     for (Element element : body.select("pre[class], code[class]")) {

@@ -106,7 +106,7 @@ public final class Pages {
     }
   }
 
-  /** @param body the sanitized body, its image URLs already written for this site */
+  /** @param body the article's body as the page shows it: image URLs written for this site ({@link PageBody}) */
   public record EntryPage(Frame frame, View.EntryView view, SafeHtml body) {
     public Article article() {
       return view.article();

@@ -302,7 +302,8 @@ public final class SiteRenderer {
   Representation entry(View.EntryView view) {
     Article article = view.article();
     Pages.Frame frame = frame(article.title() + " · " + site.title(), links.entry(article.id()), view.topics());
-    SafeHtml body = new SafeHtml(images.html(bodies.body(article).html().html())); // only URLs change
+    // the page's body: image URLs written for this site, headings below the page's own h1
+    SafeHtml body = PageBody.of(new SafeHtml(images.html(bodies.body(article).html().html())));
     return html(pages.entry(new Pages.EntryPage(frame, view, body)), frame);
   }
 
