@@ -21,21 +21,12 @@ Exit status 1 when any request failed or anything grew.
 import argparse, json, os, random, re, statistics, subprocess, threading, time, urllib.request, urllib.error
 import xml.dom.minidom
 
+from churn import fds, heap_mb  # the same readings as the churn run
+
 ARTICLE = "---\ntitle: '%s'\ncategories: [Soak, 最新文章]\ndate: %s\n---\n<p>%s</p>\n"
 PATHS = ["/rss.xml", "/atom.xml", "/feed.json", "/category/Soak/rss.xml", "/category/Soak/atom.xml",
          "/category/Soak/feed.json", "/", "/category/Soak", "/opml.xml", "/feeds.json", "/rss.xml?limit=50",
          "/page/2/atom.xml"]
-
-
-def heap_mb(pid):
-    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True)
-    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True).stdout
-    m = re.search(r"used (\d+)K", out)
-    return int(m.group(1)) // 1024 if m else -1
-
-
-def fds(pid):
-    return len(os.listdir("/proc/%d/fd" % pid))
 
 
 def threads(pid):
