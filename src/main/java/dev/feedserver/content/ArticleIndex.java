@@ -107,12 +107,10 @@ public final class ArticleIndex {
     return topics;
   }
 
-  /** The categories an article links to: the deepest of each path in a tree, else every name. */
-  public List<Topic> categoriesOf(Article article) {
-    return categoriesOf(article, categoryTree);
-  }
-
-  /** {@link #categoriesOf(Article)} with categories read as trees or not. */
+  /**
+   * The categories an article links to: the deepest of each path when categories are read as
+   * trees, else every name.
+   */
   public static List<Topic> categoriesOf(Article article, boolean categoryTree) {
     if (!categoryTree) {
       return article.categories().stream().map(name -> Topic.of(Taxonomy.CATEGORY, name)).distinct().toList();
