@@ -2,11 +2,11 @@ package dev.feedserver.web;
 
 import dev.feedserver.site.Links;
 import dev.feedserver.site.Route;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -21,6 +21,13 @@ import org.eclipse.jetty.util.Callback;
  * the answer comes from the same {@link Responder} the handlers call, only cheaper to deliver.
  * Anything else (a query, a path that names nothing here, a site still loading, an answer that
  * fails) goes on to the Javalin handlers unchanged, which answer it (404 page, 400, error page).
+ *
+ * <p>This handler is non-blocking ({@link InvocationType#NON_BLOCKING}), so Jetty calls it on the
+ * thread that read the request, without handing the connection to another thread: a response that
+ * is in memory already ({@link Responder#respondFromMemory}) is written from there, its body
+ * straight from its read-only direct buffer. Whatever may block (rendering a response for the first
+ * time, fetching an image, the servlet layer) is handed to Jetty's thread pool and answered there,
+ * the same way as before.
  */
 final class FastPath extends Handler.Wrapper {
   private final Supplier<ServedSite> site;
@@ -34,44 +41,98 @@ final class FastPath extends Handler.Wrapper {
     this.responder = responder;
   }
 
+  /** Non-blocking whatever it wraps: what may block is handed to the thread pool ({@link #dispatch}). */
   @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+  public InvocationType getInvocationType() {
+    return InvocationType.NON_BLOCKING;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
     String method = request.getMethod();
     boolean head = "HEAD".equals(method);
     HttpURI uri = request.getHttpURI();
     ServedSite current = site.get();
     if ((!head && !"GET".equals(method)) || uri.getQuery() != null || current == null) {
-      return super.handle(request, response, callback);
+      return dispatch(request, response, callback, false);
     }
-    String path = uri.getPath();
-    Optional<Route> found = current.polledRouteAt(path).or(() -> links.route(path));
+    Optional<Route> found = route(current, uri.getPath());
     if (found.isEmpty()) {
-      return super.handle(request, response, callback);
+      return dispatch(request, response, callback, false);
     }
-    HttpFields headers = request.getHeaders();
     Optional<HttpCaching.Answer> answer;
     try {
-      answer = responder.respond(current, found.get(), new Responder.RequestHeaders(headers.get(HttpHeader.ACCEPT),
-          headers.get(HttpHeader.ACCEPT_ENCODING), headers.get(HttpHeader.IF_NONE_MATCH),
-          headers.get(HttpHeader.IF_MODIFIED_SINCE), headers.get(HttpHeader.ORIGIN)));
+      answer = responder.respondFromMemory(current, found.get(), requestHeaders(request));
     } catch (RuntimeException e) {
-      return super.handle(request, response, callback); // the handlers report it
+      return dispatch(request, response, callback, false); // the handlers report it
     }
     if (answer.isEmpty()) {
-      return super.handle(request, response, callback);
+      return dispatch(request, response, callback, true); // to be rendered (or fetched) first
     }
-    response.setStatus(answer.get().status());
+    write(answer.get(), head, response, callback);
+    return true;
+  }
+
+  private Optional<Route> route(ServedSite current, String path) {
+    return current.polledRouteAt(path).or(() -> links.route(path));
+  }
+
+  private static Responder.RequestHeaders requestHeaders(Request request) {
+    HttpFields headers = request.getHeaders();
+    return new Responder.RequestHeaders(headers.get(HttpHeader.ACCEPT), headers.get(HttpHeader.ACCEPT_ENCODING),
+        headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE),
+        headers.get(HttpHeader.ORIGIN));
+  }
+
+  /**
+   * Answers on a thread of Jetty's pool, where blocking is allowed: the route's answer, rendered now
+   * if it must be ({@code respond}), else the Javalin handlers.
+   */
+  private boolean dispatch(Request request, Response response, Callback callback, boolean respond) {
+    request.getComponents().getThreadPool().execute(() -> {
+      try {
+        if (!(respond && respondBlocking(request, response, callback))
+            && !super.handle(request, response, callback)) {
+          Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+        }
+      } catch (Throwable e) {
+        callback.failed(e);
+      }
+    });
+    return true;
+  }
+
+  /** The route's answer, prepared now if need be; false when the Javalin handlers must answer. */
+  private boolean respondBlocking(Request request, Response response, Callback callback) {
+    ServedSite current = site.get();
+    Optional<Route> found = current == null ? Optional.empty() : route(current, request.getHttpURI().getPath());
+    if (found.isEmpty()) {
+      return false;
+    }
+    Optional<HttpCaching.Answer> answer;
+    try {
+      answer = responder.respond(current, found.get(), requestHeaders(request));
+    } catch (RuntimeException e) {
+      return false; // the handlers report it
+    }
+    if (answer.isEmpty()) {
+      return false;
+    }
+    write(answer.get(), "HEAD".equals(request.getMethod()), response, callback);
+    return true;
+  }
+
+  private static void write(HttpCaching.Answer answer, boolean head, Response response, Callback callback) {
+    response.setStatus(answer.status());
     HttpFields.Mutable out = response.getHeaders();
-    for (String[] header : answer.get().headers()) {
+    for (String[] header : answer.headers()) {
       out.put(header[0], header[1]);
     }
-    byte[] body = answer.get().body();
-    if (body == null) {
+    if (answer.body() == null) {
       callback.succeeded(); // a 304: headers only
-      return true;
+      return;
     }
-    out.put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
-    return true;
+    out.put(HttpHeader.CONTENT_LENGTH, answer.body().remaining());
+    response.write(true, head ? BufferUtil.EMPTY_BUFFER : answer.body().slice(), callback);
   }
 }

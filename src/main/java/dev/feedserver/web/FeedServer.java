@@ -16,6 +16,8 @@ import dev.feedserver.site.Query;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +109,15 @@ public final class FeedServer {
                 handler.getServletHandler().setDecodeAmbiguousURIs(true);
                 handler.setErrorHandler(new ErrorPages());
               });
+          // One selector per core: the fast path runs on the selector threads (FastPath is
+          // non-blocking), so Jetty's default for two cores (one selector) would leave a core idle.
+          config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, 1,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), new HttpConnectionFactory(http));
+            connector.setHost(config.jetty.host);
+            connector.setPort(config.jetty.port);
+            return connector;
+          });
           config.jetty.modifyServer(server -> {
             // requests Jetty refuses itself (bad encoding, too long) get our page, not Jetty's
             server.setErrorHandler(new ErrorPages());

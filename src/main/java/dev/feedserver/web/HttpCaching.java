@@ -68,8 +68,18 @@ final class HttpCaching {
     return new Answer(200, headers, variant.body());
   }
 
-  /** An answer: status, header name/value pairs in order, and the body (null for a 304). */
-  record Answer(int status, List<String[]> headers, byte[] body) {}
+  /**
+   * An answer: status, header name/value pairs in order, and the body (null for a 304), read-only
+   * and possibly shared: write a {@link java.nio.ByteBuffer#slice()} of it.
+   */
+  record Answer(int status, List<String[]> headers, java.nio.ByteBuffer body) {
+    /** The body's bytes (a copy), for what cannot write a buffer. */
+    byte[] bodyBytes() {
+      byte[] copy = new byte[body.remaining()];
+      body.duplicate().get(copy);
+      return copy;
+    }
+  }
 
   /** Writes an answer through Javalin (see {@link #answer}). */
   static void write(Context ctx, Answer answer) {
@@ -82,7 +92,7 @@ final class HttpCaching {
       ctx.status(answer.status());
       return;
     }
-    write(ctx, HttpStatus.forStatus(answer.status()), answer.body());
+    write(ctx, HttpStatus.forStatus(answer.status()), answer.bodyBytes());
   }
 
   /** Answers with a resource's identity bytes and headers, cached by no one (the 404 page). */

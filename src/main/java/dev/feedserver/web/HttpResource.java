@@ -1,6 +1,7 @@
 package dev.feedserver.web;
 
 import dev.feedserver.render.Representation;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -13,10 +14,34 @@ import java.util.Optional;
  * One representation ready to serve: its bytes in every encoding worth offering, each with its own
  * strong ETag, and the time these exact bytes were first published. Built once; handlers only pick
  * a variant and write it.
+ *
+ * <p>The bytes are kept outside the Java heap, in read-only direct buffers: a socket write from a
+ * heap array goes through a temporary direct buffer the JDK fills on every write (a copy of the
+ * whole body per request, 12% of the CPU of serving a 240 KB feed); from a direct buffer the kernel
+ * copies straight from it.
  */
 final class HttpResource {
-  /** One encoding of the representation. {@code encoding} is null for identity. */
-  record Variant(String encoding, byte[] body, String etag) {}
+  /**
+   * One encoding of the representation. {@code encoding} is null for identity; {@code body} is
+   * read-only and shared: write a {@link ByteBuffer#slice()} of it.
+   */
+  record Variant(String encoding, ByteBuffer body, String etag) {
+    static Variant of(String encoding, byte[] bytes, String etag) {
+      ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+      return new Variant(encoding, direct.asReadOnlyBuffer(), etag);
+    }
+
+    /** A copy of the bytes, for what cannot write a buffer (the servlet path, export, tests). */
+    byte[] bytes() {
+      byte[] copy = new byte[body.remaining()];
+      body.duplicate().get(copy);
+      return copy;
+    }
+
+    int length() {
+      return body.remaining();
+    }
+  }
 
   private final String contentType;
   private final boolean crossOrigin;
@@ -85,13 +110,13 @@ final class HttpResource {
     Instant lastModified = publishedAt.truncatedTo(ChronoUnit.SECONDS);
     boolean compressible = compressible(representation.contentType());
     Optional<Variant> gzip = compressible
-        ? smaller(body, Compression.gzip(body)).map(b -> new Variant("gzip", b, tag(hash, "gz")))
+        ? smaller(body, Compression.gzip(body)).map(b -> Variant.of("gzip", b, tag(hash, "gz")))
         : Optional.empty();
     Optional<Variant> brotli = compressible
-        ? compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> new Variant("br", b, tag(hash, "br")))
+        ? compression.brotli(body).flatMap(b -> smaller(body, b)).map(b -> Variant.of("br", b, tag(hash, "br")))
         : Optional.empty();
     return new HttpResource(
-        representation, new Variant(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
+        representation, Variant.of(null, body, tag(hash, null)), gzip, brotli, lastModified, hash);
   }
 
   /**
@@ -149,9 +174,9 @@ final class HttpResource {
         || brotli.map(v -> v.etag().equals(etag)).orElse(false);
   }
 
-  /** The uncompressed bytes. */
+  /** The uncompressed bytes (a copy). */
   byte[] body() {
-    return identity.body();
+    return identity.bytes();
   }
 
   /**
@@ -159,12 +184,12 @@ final class HttpResource {
    * not make it smaller (a static host still wants a .gz beside the file).
    */
   byte[] gzipBody() {
-    return gzip.map(Variant::body).orElseGet(() -> Compression.gzip(identity.body()));
+    return gzip.map(Variant::bytes).orElseGet(() -> Compression.gzip(identity.bytes()));
   }
 
   /** Bytes held, all encodings counted. */
   int size() {
-    return identity.body().length + gzip.map(v -> v.body().length).orElse(0) + brotli.map(v -> v.body().length).orElse(0);
+    return identity.length() + gzip.map(Variant::length).orElse(0) + brotli.map(Variant::length).orElse(0);
   }
 
   /** Every variant, for tests and tools. */
@@ -187,6 +212,6 @@ final class HttpResource {
 
   @Override
   public String toString() {
-    return contentType + " " + identity.etag() + " " + identity.body().length + "B";
+    return contentType + " " + identity.etag() + " " + identity.length() + "B";
   }
 }

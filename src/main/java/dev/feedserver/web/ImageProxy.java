@@ -134,6 +134,6 @@ final class ImageProxy {
         new String[] {"Content-Type", TEXT},
         new String[] {"Cache-Control", "no-store"},
         new String[] {"X-Content-Type-Options", "nosniff"}),
-        (message + "\n").getBytes(StandardCharsets.UTF_8));
+        java.nio.ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
   }
 }

@@ -32,16 +32,28 @@ final class Responder {
       return images.map(proxy -> proxy.answer(image, request));
     }
     Route route = FeedNegotiation.wantsPreview(request.accept()) ? named.forBrowser() : named;
-    Optional<HttpResource> found = site.resolve(route);
-    if (found.isEmpty()) {
-      return Optional.empty();
+    return site.resolve(route).map(resource -> answer(resource, route, request));
+  }
+
+  /**
+   * The same answer as {@link #respond}, when it can be given from memory without blocking: the
+   * response is prepared already. Empty otherwise (it names nothing, must be rendered first, or is
+   * another host's image): then {@link #respond} is the answer.
+   */
+  Optional<HttpCaching.Answer> respondFromMemory(ServedSite site, Route named, RequestHeaders request) {
+    if (named instanceof Route.Image) {
+      return Optional.empty(); // the proxy may have to fetch it
     }
-    HttpResource resource = found.get();
+    Route route = FeedNegotiation.wantsPreview(request.accept()) ? named.forBrowser() : named;
+    return site.resolveFromMemory(route).map(resource -> answer(resource, route, request));
+  }
+
+  private HttpCaching.Answer answer(HttpResource resource, Route route, RequestHeaders request) {
     String vary = route.variesByAccept() ? FeedNegotiation.VARY : HttpCaching.VARY;
     if (resource.crossOrigin() && cors.variesByOrigin()) {
       vary = vary + ", Origin";
     }
-    return Optional.of(caching.answer(resource, request.acceptEncoding(), request.ifNoneMatch(),
-        request.ifModifiedSince(), vary, resource.crossOrigin() ? cors.allowHeaders(request.origin()) : java.util.List.of()));
+    return caching.answer(resource, request.acceptEncoding(), request.ifNoneMatch(),
+        request.ifModifiedSince(), vary, resource.crossOrigin() ? cors.allowHeaders(request.origin()) : java.util.List.of());
   }
 }

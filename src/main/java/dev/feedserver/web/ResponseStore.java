@@ -55,6 +55,12 @@ final class ResponseStore {
     return recent.get(view, v -> HttpResource.of(renderer.render(v), publishedAt, before, compression));
   }
 
+  /** The response of a view when it is prepared already (nothing is rendered). */
+  Optional<HttpResource> prepared(View view) {
+    HttpResource resource = pinned.get(view);
+    return resource != null ? Optional.of(resource) : Optional.ofNullable(recent.getIfPresent(view));
+  }
+
   /** Pins a warmed site's polled responses in place of the previous site's. */
   void pin(Map<View, HttpResource> polled) {
     pinned = Map.copyOf(polled);

@@ -116,6 +116,17 @@ public final class ServedSite {
     return rendered.select(route).map(view -> store.get(view, publishedAt, Optional.empty()));
   }
 
+  /**
+   * The response for a route when it is in memory already; empty when the route names nothing
+   * here or its response would have to be rendered first (then {@link #resolve} does that).
+   */
+  Optional<HttpResource> resolveFromMemory(Route route) {
+    if (route.polled()) {
+      return Optional.ofNullable(polled.get(route)).map(Prepared::resource);
+    }
+    return rendered.select(route).flatMap(store::prepared);
+  }
+
   HttpResource notFound() {
     return store.notFound();
   }
