@@ -3,6 +3,9 @@ package dev.feedserver.web;
 import dev.feedserver.site.Origins;
 import io.javalin.http.Context;
 import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import java.util.Locale;
 
 /**
@@ -21,6 +24,10 @@ final class Cors {
   private static final String PREFLIGHT_MAX_AGE = "86400";
 
   private final Origins origins;
+  /** The answer's fields when every origin is allowed: the same for everyone, encoded once. */
+  private final List<HttpField> anyOrigin = List.of(
+      new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+      new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS));
 
   Cors(Origins origins) {
     this.origins = origins;
@@ -33,8 +40,8 @@ final class Cors {
 
   /** Adds the CORS headers of an actual request to a cross-origin resource. */
   void allow(Context ctx) {
-    for (String[] header : allowHeaders(ctx.header("Origin"))) {
-      ctx.header(header[0], header[1]);
+    for (HttpField header : allowHeaders(ctx.header("Origin"))) {
+      ctx.header(header.getName(), header.getValue());
     }
   }
 
@@ -42,14 +49,17 @@ final class Cors {
    * The CORS headers of an actual request from {@code origin} (the request's Origin header, or
    * null) to a cross-origin resource: none when the origin is not allowed.
    */
-  List<String[]> allowHeaders(String origin) {
+  List<HttpField> allowHeaders(String origin) {
+    if (origins.any()) {
+      return anyOrigin;
+    }
     String allowed = allowedOrigin(origin);
     if (allowed == null) {
       return List.of();
     }
     return List.of(
-        new String[] {"Access-Control-Allow-Origin", allowed},
-        new String[] {"Access-Control-Expose-Headers", EXPOSED_HEADERS});
+        new HttpField(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allowed),
+        new HttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.feedserver.site.Links;
 import dev.feedserver.site.Route;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -125,14 +126,13 @@ final class FastPath extends Handler.Wrapper {
   private static void write(HttpCaching.Answer answer, boolean head, Response response, Callback callback) {
     response.setStatus(answer.status());
     HttpFields.Mutable out = response.getHeaders();
-    for (String[] header : answer.headers()) {
-      out.put(header[0], header[1]);
+    for (HttpField header : answer.headers()) {
+      out.add(header); // each name once: the answer's fields are distinct, and nothing was set before
     }
     if (answer.body() == null) {
       callback.succeeded(); // a 304: headers only
       return;
     }
-    out.put(HttpHeader.CONTENT_LENGTH, answer.body().remaining());
     response.write(true, head ? BufferUtil.EMPTY_BUFFER : answer.body().slice(), callback);
   }
 }

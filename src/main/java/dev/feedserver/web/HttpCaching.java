@@ -2,6 +2,9 @@ package dev.feedserver.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,43 +31,45 @@ final class HttpCaching {
   /** What every answer varies by: the encoding. */
   static final String VARY = "Accept-Encoding";
 
-  private final String cacheControl;
+  private final HttpField cacheControl;
   private final AcceptEncoding.Cache encodings = new AcceptEncoding.Cache();
+  /** Vary fields by value: a handful of constants (see {@link Responder}), each encoded once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, HttpField> varyFields =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param maxAge seconds a cache may reuse a response before revalidating */
   HttpCaching(int maxAge) {
-    this.cacheControl = "public, max-age=" + maxAge;
+    this.cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=" + maxAge);
   }
 
   /**
    * What to answer for a resource: 304 with no body when the client's copy is current, else 200
    * with the negotiated encoding's bytes, and the headers either way. Independent of the HTTP
-   * library, so that the Javalin handlers and the Jetty fast path ({@link FastPath}) answer alike.
+   * library's request and response types, so that the Javalin handlers and the Jetty fast path
+   * ({@link FastPath}) answer alike; the header fields are Jetty's, mostly encoded once per
+   * resource ({@link HttpResource.Fields}).
    *
    * @param vary every request header the choice of the resource depended on (at least {@code
-   *     Accept-Encoding})
+   *     Accept-Encoding}); one of a few constants
    * @param cors the CORS headers of this request, on 200 and 304 alike
    */
   Answer answer(HttpResource resource, String acceptEncoding, String ifNoneMatch, String ifModifiedSince,
-      String vary, List<String[]> cors) {
+      String vary, List<HttpField> cors) {
     HttpResource.Variant variant = resource.select(encodings.parse(acceptEncoding));
-    List<String[]> headers = new ArrayList<>(8 + resource.headers().size());
-    headers.add(new String[] {"ETag", variant.etag()});
-    headers.add(new String[] {"Last-Modified", resource.lastModifiedHeader()});
-    headers.add(new String[] {"Cache-Control", resource.cacheControl().orElse(cacheControl)});
-    headers.add(new String[] {"Vary", vary});
-    headers.add(new String[] {"Content-Type", resource.contentType()});
-    headers.add(new String[] {"X-Content-Type-Options", "nosniff"});
-    for (var header : resource.headers()) {
-      headers.add(new String[] {header.name(), header.value()});
+    HttpResource.Fields fields = variant.fields();
+    List<HttpField> headers = new ArrayList<>(
+        fields.validators().size() + fields.representation().size() + fields.content().size() + cors.size() + 2);
+    headers.addAll(fields.validators()); // ETag, Last-Modified (and the resource's own Cache-Control)
+    if (resource.cacheControl().isEmpty()) {
+      headers.add(cacheControl);
     }
+    headers.add(varyFields.computeIfAbsent(vary, v -> new PreEncodedHttpField(HttpHeader.VARY, v)));
+    headers.addAll(fields.representation()); // Content-Type, nosniff, the headers of the bytes
     headers.addAll(cors);
     if (notModified(ifNoneMatch, ifModifiedSince, resource)) {
       return new Answer(304, headers, null);
     }
-    if (variant.encoding() != null) {
-      headers.add(new String[] {"Content-Encoding", variant.encoding()});
-    }
+    headers.addAll(fields.content()); // Content-Encoding, Content-Length
     return new Answer(200, headers, variant.body());
   }
 
@@ -72,7 +77,7 @@ final class HttpCaching {
    * An answer: status, header name/value pairs in order, and the body (null for a 304), read-only
    * and possibly shared: write a {@link java.nio.ByteBuffer#slice()} of it.
    */
-  record Answer(int status, List<String[]> headers, java.nio.ByteBuffer body) {
+  record Answer(int status, List<HttpField> headers, java.nio.ByteBuffer body) {
     /** The body's bytes (a copy), for what cannot write a buffer. */
     byte[] bodyBytes() {
       byte[] copy = new byte[body.remaining()];
@@ -85,8 +90,8 @@ final class HttpCaching {
   static void write(Context ctx, Answer answer) {
     // Straight on the servlet response: this runs for every poll, most of them ending in a 304.
     jakarta.servlet.http.HttpServletResponse res = ctx.res();
-    for (String[] header : answer.headers()) {
-      res.setHeader(header[0], header[1]);
+    for (HttpField header : answer.headers()) {
+      res.setHeader(header.getName(), header.getValue());
     }
     if (answer.body() == null) {
       ctx.status(answer.status());

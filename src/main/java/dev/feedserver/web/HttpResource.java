@@ -2,6 +2,10 @@ package dev.feedserver.web;
 
 import dev.feedserver.render.Representation;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,10 +29,10 @@ final class HttpResource {
    * One encoding of the representation. {@code encoding} is null for identity; {@code body} is
    * read-only and shared: write a {@link ByteBuffer#slice()} of it.
    */
-  record Variant(String encoding, ByteBuffer body, String etag) {
+  record Variant(String encoding, ByteBuffer body, String etag, Fields fields) {
     static Variant of(String encoding, byte[] bytes, String etag) {
       ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-      return new Variant(encoding, direct.asReadOnlyBuffer(), etag);
+      return new Variant(encoding, direct.asReadOnlyBuffer(), etag, null);
     }
 
     /** A copy of the bytes, for what cannot write a buffer (the servlet path, export, tests). */
@@ -42,6 +46,15 @@ final class HttpResource {
       return body.remaining();
     }
   }
+
+  /**
+   * A variant's header fields, encoded once when the resource is built rather than on every
+   * request (Jetty copies a {@link PreEncodedHttpField}'s bytes as they are): {@code validators}
+   * go on its 200s and 304s alike (ETag, Last-Modified, its own Cache-Control if it has one), {@code
+   * representation} too (Content-Type, nosniff, the headers of its bytes), {@code content} on 200s
+   * only (Content-Encoding, Content-Length).
+   */
+  record Fields(List<HttpField> validators, List<HttpField> representation, List<HttpField> content) {}
 
   private final String contentType;
   private final boolean crossOrigin;
@@ -67,14 +80,43 @@ final class HttpResource {
     this.contentType = contentType;
     this.crossOrigin = crossOrigin;
     this.headers = headers;
-    this.identity = identity;
-    this.gzip = gzip;
-    this.brotli = brotli;
     this.lastModified = lastModified;
     this.lastModifiedHeader = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
         .withZone(java.time.ZoneOffset.UTC).format(lastModified);
     this.hash = hash;
     this.cacheControl = cacheControl;
+    List<HttpField> representation = new ArrayList<>();
+    representation.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType));
+    representation.add(NOSNIFF);
+    for (Representation.Header header : headers) {
+      representation.add(new PreEncodedHttpField(header.name(), header.value()));
+    }
+    List<HttpField> shared = List.copyOf(representation);
+    HttpField lastModifiedField = new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModifiedHeader);
+    HttpField cacheControlField =
+        cacheControl == null ? null : new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
+    this.identity = withFields(identity, lastModifiedField, cacheControlField, shared);
+    this.gzip = gzip.map(v -> withFields(v, lastModifiedField, cacheControlField, shared));
+    this.brotli = brotli.map(v -> withFields(v, lastModifiedField, cacheControlField, shared));
+  }
+
+  private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+
+  private static Variant withFields(Variant variant, HttpField lastModified, HttpField cacheControl,
+      List<HttpField> representation) {
+    List<HttpField> validators = new ArrayList<>(3);
+    validators.add(new PreEncodedHttpField(HttpHeader.ETAG, variant.etag()));
+    validators.add(lastModified);
+    if (cacheControl != null) {
+      validators.add(cacheControl);
+    }
+    List<HttpField> content = new ArrayList<>(2);
+    if (variant.encoding() != null) {
+      content.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, variant.encoding()));
+    }
+    content.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(variant.length())));
+    return new Variant(variant.encoding(), variant.body(), variant.etag(),
+        new Fields(List.copyOf(validators), representation, List.copyOf(content)));
   }
 
   /**

@@ -131,9 +131,9 @@ final class ImageProxy {
   /** A small plain-text answer, kept by no one. */
   private static HttpCaching.Answer small(int status, String message) {
     return new HttpCaching.Answer(status, List.of(
-        new String[] {"Content-Type", TEXT},
-        new String[] {"Cache-Control", "no-store"},
-        new String[] {"X-Content-Type-Options", "nosniff"}),
+        new org.eclipse.jetty.http.HttpField("Content-Type", TEXT),
+        new org.eclipse.jetty.http.HttpField("Cache-Control", "no-store"),
+        new org.eclipse.jetty.http.HttpField("X-Content-Type-Options", "nosniff")),
         java.nio.ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
   }
 }
