@@ -253,6 +253,38 @@ class ImageProxyHttpTest {
     assertThat(host.hits("/unique/once.png")).as("kept").isEqualTo(1);
   }
 
+  /**
+   * Image fetches wait on another host; feeds and pages must not wait behind them. The fast path
+   * answers on the threads that read requests, so whatever may block (a fetch) is handed to the
+   * pool: while sixteen slow fetches are in flight, feeds and an entry page still answer at once.
+   */
+  @Test
+  void slowImageFetchesDoNotHoldUpFeedsAndPages() throws Exception {
+    List<CompletableFuture<HttpResponse<byte[]>>> images = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String url = links.url(signer.route(host.url("/unique/waiting-" + i + ".png")));
+      images.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return send(proxied, "GET", url);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    while (host.hits("/unique/waiting-0.png") + host.hits("/unique/waiting-1.png") == 0) {
+      Thread.sleep(5); // the first fetches are under way
+    }
+    String entry = links.url(new Route.Entry("pictures")).substring(BASE.length() - 1);
+    for (String path : List.of("/rss.xml", "/atom.xml", "/feed.json", entry, "/rss.xml", entry)) {
+      assertThat(send(proxied, "GET", path).statusCode()).as(path).isEqualTo(200);
+    }
+    assertThat(images.stream().filter(CompletableFuture::isDone).count())
+        .as("image requests answered before the feeds and pages were").isLessThan(16);
+    for (CompletableFuture<HttpResponse<byte[]>> image : images) {
+      assertThat(image.join().statusCode()).isIn(200, 504);
+    }
+  }
+
   @Test
   void theServersOwnImagesAreNeverProxied() {
     var urls = new dev.feedserver.imageproxy.SignedImageUrls(links, signer);
