@@ -162,6 +162,14 @@ final class HttpResource {
     return gzip.map(Variant::body).orElseGet(() -> Compression.gzip(identity.body()));
   }
 
+  /**
+   * The brotli bytes, for static export: exactly the variant the server sends for {@code
+   * Accept-Encoding: br}; empty when it keeps none (brotli4j unavailable, or no smaller).
+   */
+  Optional<byte[]> brotliBody() {
+    return brotli.map(Variant::body);
+  }
+
   /** Bytes held, all encodings counted. */
   int size() {
     return identity.body().length + gzip.map(v -> v.body().length).orElse(0) + brotli.map(v -> v.body().length).orElse(0);
