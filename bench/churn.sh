@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Load while content changes: a watched server on a copy of the corpus, churn.py driving and editing.
 #   bash bench/churn.sh [ARTICLES] [SECONDS]     (defaults 10000 and 60)
+#   CHURN_PORT=17080 bash bench/churn.sh 1000 10  (the server's port, default 18280)
+# The server runs with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build made
+# one, $JAVA_OPTS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 ARTICLES=${1:-10000}; SECONDS_=${2:-60}
 WORK=${WORK:-/tmp/feedserver-bench}
-CORPUS=$WORK/corpus-$ARTICLES
+CORPUS=$(corpus_dir "$ARTICLES" html)
 COPY=$WORK/churn-content
-PORT=18280
+PORT=${CHURN_PORT:-18280}
 [ -f target/feedserver.jar ] || mvn -B -q package -DskipTests
-[ -d "$CORPUS" ] || python3 bench/gen_corpus.py --articles "$ARTICLES" --out "$CORPUS"
+mkdir -p "$WORK"
+ensure_corpus "$ARTICLES" html
 rm -rf "$COPY"; cp -r "$CORPUS" "$COPY"
 mkdir -p "$COPY/churn" # one article so that the Churn category exists from the start
 printf -- "---\ntitle: 'Churn seed'\ncategories: [Churn]\ndate: 2029-12-31\n---\n<p>seed</p>\n" > "$COPY/churn/seed.md"
-PORT=$PORT FEED_CONTENT_DIR=$COPY FEED_BASE_URL=http://127.0.0.1:$PORT/ java -Xmx512m -jar target/feedserver.jar > "$WORK/churn-server.log" 2>&1 &
+ports_free "$PORT"
+PORT=$PORT FEED_CONTENT_DIR=$COPY FEED_BASE_URL=http://127.0.0.1:$PORT/ feedserver_java > "$WORK/churn-server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.2; done

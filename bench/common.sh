@@ -1,5 +1,31 @@
-# Shared by bench/run.sh and bench/startup.sh; sourced, not run. The caller has `cd`'d to the
-# repository root and set WORK and APP_PORT, and keeps an array `pids` that its EXIT trap kills.
+# Shared by the bench/ scripts; sourced, not run. The caller has `cd`'d to the repository root; the
+# functions that start and measure a server also want WORK and APP_PORT set and an array `pids` that
+# the caller's EXIT trap kills.
+
+# The JVM flags of every server (and export) the benchmarks start: the issue's heap limit, the
+# class-data-sharing archive beside the jar when the build made one, then $JAVA_OPTS (extra flags;
+# they come last, so they win: JAVA_OPTS=-Xmx512m undoes the limit). Sets the array JVM_FLAGS.
+jvm_flags() {
+  local jar=${JAR:-target/feedserver.jar}
+  JVM_FLAGS=(-Xmx256m)
+  if [ -f "${jar%.jar}.jsa" ]; then JVM_FLAGS+=("-XX:SharedArchiveFile=${jar%.jar}.jsa"); fi
+  # shellcheck disable=SC2206 # word splitting wanted: several flags in one variable
+  JVM_FLAGS+=(${JAVA_OPTS:-})
+}
+
+# The flags as one line, for the benchmarks' header lines.
+jvm_note() {
+  jvm_flags
+  echo "${JVM_FLAGS[*]}"
+}
+
+# Runs the jar ($JAR, default target/feedserver.jar) with jvm_flags and the arguments given. It
+# exec's, so that the caller's $! is the JVM: start a server as `VAR=... feedserver_java ARGS &`,
+# run a command in a subshell: `(feedserver_java export DIR)`.
+feedserver_java() {
+  jvm_flags
+  exec java "${JVM_FLAGS[@]}" -jar "${JAR:-target/feedserver.jar}" "$@"
+}
 
 # Exits unless $1 is a format bench/gen_corpus.py writes.
 check_format() {
@@ -15,10 +41,15 @@ corpus_dir() {
   if [ "$2" = html ]; then echo "$WORK/corpus-$1"; else echo "$WORK/corpus-$1-$2"; fi
 }
 
-# Writes the corpus of $1 articles in format $2 unless its folder exists.
+# Writes the corpus of $1 articles in format $2 unless its folder exists. If a bench/gen_corpus.py
+# is still writing that folder (another benchmark started it), waits until it is done instead.
 ensure_corpus() {
   local dir
   dir=$(corpus_dir "$1" "$2")
+  if pgrep -f "gen_corpus\.py .*--out $dir\$" >/dev/null; then
+    echo "waiting for the bench/gen_corpus.py that is writing $dir" >&2
+    while pgrep -f "gen_corpus\.py .*--out $dir\$" >/dev/null; do sleep 5; done
+  fi
   [ -d "$dir" ] || python3 bench/gen_corpus.py --articles "$1" --format "$2" --out "$dir"
 }
 
@@ -58,7 +89,7 @@ start_and_measure() {
   local t0
   t0=$(date +%s%N)
   PORT=$APP_PORT FEED_CONTENT_DIR=$1 FEED_BASE_URL=http://127.0.0.1:$APP_PORT/ \
-    java -Xmx512m -jar target/feedserver.jar > "$2" 2>&1 &
+    feedserver_java > "$2" 2>&1 &
   APP_PID=$!; pids+=("$APP_PID")
   until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/rss.xml"; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "the server stopped; the end of $2:" >&2; tail -20 "$2" >&2; exit 1; }

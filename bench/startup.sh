@@ -3,13 +3,16 @@
 #
 #   bash bench/startup.sh [ARTICLES]      (default 10000)
 #   ROUNDS=5 bash bench/startup.sh 1000   (rounds, default 3)
+#   APP_PORT=17080 bash bench/startup.sh 1000   (the server's port, default 18080)
 #
 # Alternates html, md, html, md, ... (ROUNDS runs of each), each run a fresh server on
 # $WORK/corpus-N (html) or $WORK/corpus-N-md (written by bench/gen_corpus.py when missing; the same
 # file stems, titles, categories, authors and dates in both). Each run measures what
 # `LOAD=0 bash bench/run.sh` measures, with the same code (bench/common.sh): ready time (JVM start
 # to the first 200 for /rss.xml), heap after a full GC once the warm-up is over, and reload latency
-# (one article's title edited, until its permalink page shows it). No wrk, no nginx, no export.
+# (one article's title edited, until its permalink page shows it), with bench/common.sh's JVM flags
+# (-Xmx256m, the CDS archive when the build made one, $JAVA_OPTS). No wrk, no nginx, no export.
+# bench/growth.sh measures the same and more at several sizes.
 # Prints a Markdown table: every run, the median of each format and the md / html ratio of the
 # medians. Server logs: $WORK/server-FORMAT-ROUND.log.
 set -euo pipefail
@@ -18,7 +21,7 @@ source bench/common.sh
 ARTICLES=${1:-10000}
 ROUNDS=${ROUNDS:-3}
 WORK=${WORK:-/tmp/feedserver-bench}
-APP_PORT=18080
+APP_PORT=${APP_PORT:-18080}
 case $ROUNDS in ''|*[!0-9]*|0) echo "ROUNDS must be a whole number from 1 (got '$ROUNDS')" >&2; exit 2;; esac
 
 for tool in curl python3; do
@@ -31,7 +34,7 @@ for format in html md; do ensure_corpus "$ARTICLES" "$format"; done
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-ports_free $APP_PORT
+ports_free "$APP_PORT"
 
 results=$WORK/startup-$ARTICLES.tsv
 : > "$results"
@@ -49,8 +52,8 @@ for round in $(seq "$ROUNDS"); do
 done
 
 echo
-echo "feedserver start-up, html vs md: $ARTICLES articles each (html $(du -sh "$(corpus_dir "$ARTICLES" html)" | cut -f1)," \
-  "md $(du -sh "$(corpus_dir "$ARTICLES" md)" | cut -f1)), -Xmx512m, $(nproc) cores, $(date -u +%Y-%m-%d)," \
+echo "feedserver start-up, html vs md: $ARTICLES articles each (html $(du -shL "$(corpus_dir "$ARTICLES" html)" | cut -f1)," \
+  "md $(du -shL "$(corpus_dir "$ARTICLES" md)" | cut -f1)), $(jvm_note), $(nproc) cores, $(date -u +%Y-%m-%d)," \
   "$ROUNDS round(s) alternating html, md"
 echo
 python3 - "$results" <<'PY'

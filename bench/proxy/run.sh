@@ -4,23 +4,30 @@
 # start again) and counts failed requests.
 #
 #   bash bench/proxy/run.sh [ARTICLES]      (default 10000; reuses bench/run.sh's corpus folder)
+#   PROXY_PORT=17080 A_PORT=17081 B_PORT=17082 DURATION=2s bash bench/proxy/run.sh 1000
+#                                           (ports, defaults 18180-18182; steady run, default 10s)
+# The instances run with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build made
+# one, $JAVA_OPTS).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/common.sh
 ARTICLES=${1:-10000}
 DURATION=${DURATION:-10s}
 WORK=${WORK:-/tmp/feedserver-bench}
-CORPUS=$WORK/corpus-$ARTICLES
+CORPUS=$(corpus_dir "$ARTICLES" html)
 TMP=$WORK/proxy
-PROXY=18180 A=18181 B=18182
+PROXY=${PROXY_PORT:-18180} A=${A_PORT:-18181} B=${B_PORT:-18182}
 command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -q && apt-get install -y -q wrk nginx; }
 [ -f target/feedserver.jar ] || mvn -B -q package -DskipTests
-[ -d "$CORPUS" ] || python3 bench/gen_corpus.py --articles "$ARTICLES" --out "$CORPUS"
+mkdir -p "$WORK"
+ensure_corpus "$ARTICLES" html
+ports_free "$PROXY" "$A" "$B"
 rm -rf "$TMP"; mkdir -p "$TMP"
 
 declare -A PIDS
 start() { # port
   PORT=$1 FEED_CONTENT_DIR=$CORPUS FEED_BASE_URL=http://127.0.0.1:$PROXY/ FEED_WATCH=false \
-    java -Xmx512m -jar target/feedserver.jar > "$TMP/instance-$1.log" 2>&1 &
+    feedserver_java > "$TMP/instance-$1.log" 2>&1 &
   PIDS[$1]=$!
   until curl -sf "http://127.0.0.1:$1/healthz" >/dev/null; do sleep 0.1; done
 }

@@ -23,7 +23,7 @@ final class Exporter {
     try {
       StaticExport.Result result = new StaticExport(publisher.links()).write(site, out);
       stdout.printf(
-          "exported %d files (each with a .gz) to %s, skipped %d, in %d ms%n",
+          "exported %d files (each with a .gz, and a .br where brotli is smaller) to %s, skipped %d, in %d ms%n",
           result.files(), out, result.skipped(), (System.nanoTime() - t0) / 1_000_000);
       return 0;
     } catch (IOException e) {

@@ -229,6 +229,14 @@ final class HttpResource {
     return gzip.map(Variant::bytes).orElseGet(() -> Compression.gzip(identity.bytes()));
   }
 
+  /**
+   * The brotli bytes, for static export: exactly the variant the server sends for {@code
+   * Accept-Encoding: br}; empty when it keeps none (brotli4j unavailable, or no smaller).
+   */
+  Optional<byte[]> brotliBody() {
+    return brotli.map(Variant::bytes);
+  }
+
   /** Bytes held, all encodings counted. */
   int size() {
     return identity.length() + gzip.map(Variant::length).orElse(0) + brotli.map(Variant::length).orElse(0);

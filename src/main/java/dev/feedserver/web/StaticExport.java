@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Writes the whole site (every feed page in every format, every page, each topic's embed page
  * at its default options, the OPML list, the feed index, the embed script, the stylesheet and the
- * 404 page) into a folder, with a precompressed {@code .gz} beside each file: the same bytes the
- * server sends, so any static host or CDN can serve them.
+ * 404 page) into a folder, with a precompressed {@code .gz} beside each file, and a {@code .br}
+ * beside each file the server keeps a brotli variant of (brotli4j loaded and the result smaller):
+ * the same bytes the server sends, so any static host or CDN can serve them.
  *
  * <p>What only a request can choose has no file: a feed's browser preview (it shares the feed's
  * URL), other embed options and page sizes (queries). Nor do headers travel with the files: a
@@ -30,7 +31,7 @@ public final class StaticExport {
     this.links = links;
   }
 
-  /** The outcome: files written (not counting .gz) and routes skipped. */
+  /** The outcome: files written (not counting .gz and .br) and routes skipped. */
   public record Result(int files, int skipped) {}
 
   public Result write(ServedSite site, Path out) throws IOException {
@@ -61,6 +62,13 @@ public final class StaticExport {
       Files.write(file, resource.body());
       Path gz = file.resolveSibling(file.getFileName() + ".gz");
       Files.write(gz, resource.gzipBody());
+      Path br = file.resolveSibling(file.getFileName() + ".br");
+      Optional<byte[]> brotli = resource.brotliBody();
+      if (brotli.isPresent()) {
+        Files.write(br, brotli.get());
+      } else {
+        Files.deleteIfExists(br); // an export over an older one: no stale .br beside new bytes
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

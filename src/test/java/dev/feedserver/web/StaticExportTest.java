@@ -2,6 +2,8 @@ package dev.feedserver.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.feedserver.App;
 import dev.feedserver.FixtureSite;
 import dev.feedserver.Publisher;
@@ -36,7 +38,8 @@ class StaticExportTest {
 
     List<Path> files;
     try (Stream<Path> walk = Files.walk(out)) {
-      files = walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".gz")).sorted().toList();
+      files = walk.filter(Files::isRegularFile)
+          .filter(f -> !f.toString().endsWith(".gz") && !f.toString().endsWith(".br")).sorted().toList();
     }
     assertThat(result.files()).isEqualTo(files.size());
     assertThat(out.resolve("index.html")).exists();
@@ -65,6 +68,61 @@ class StaticExportTest {
             .isEqualTo(response.body());
       }
       assertThat(files).hasSizeGreaterThan(40);
+    } finally {
+      app.stop();
+    }
+  }
+
+  /**
+   * A {@code .br} beside a file is exactly what the server sends for {@code Accept-Encoding: br}
+   * and decodes to the file; where the server keeps no brotli variant there is no {@code .br}.
+   * {@code 404.html.br} (like its {@code .gz}) is the not-found page's brotli variant, for a static
+   * host's error page.
+   */
+  @Test
+  void exportedBrotliFilesAreTheServedBrotliBytes() throws Exception {
+    assertThat(Brotli4jLoader.isAvailable()).as("brotli4j native library").isTrue();
+    Path content = FixtureSite.copyTo(dir.resolve("content"));
+    Path out = dir.resolve("out");
+    Publisher publisher = new Publisher(FixtureSite.config(content));
+    ServedSite site = ServedSite.first(publisher.publish().site(), Instant.now());
+    new StaticExport(publisher.links()).write(site, out);
+
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(out)) {
+      files = walk.filter(Files::isRegularFile)
+          .filter(f -> !f.toString().endsWith(".gz") && !f.toString().endsWith(".br")).sorted().toList();
+    }
+    App app = App.start(FixtureSite.config(content));
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      int withBrotli = 0;
+      for (Path file : files) {
+        String path = urlPath(out.relativize(file));
+        HttpResponse<byte[]> response = client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .header("Accept-Encoding", "br").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        Path br = file.resolveSibling(file.getFileName() + ".br");
+        if (path.equals("/404.html")) { // the server answers its 404s uncompressed; a static host may not
+          assertThat(Decoder.decompress(Files.readAllBytes(br)).getDecompressedData()).as("404.html.br decoded")
+              .isEqualTo(Files.readAllBytes(file));
+          continue;
+        }
+        boolean sentBrotli = response.headers().firstValue("Content-Encoding").orElse("").equals("br");
+        assertThat(Files.exists(br)).as(path + ".br exists exactly when the server sends br").isEqualTo(sentBrotli);
+        if (!sentBrotli) {
+          continue;
+        }
+        withBrotli++;
+        byte[] brBytes = Files.readAllBytes(br);
+        assertThat(brBytes).as(path + ".br").isEqualTo(response.body());
+        assertThat(Decoder.decompress(brBytes).getDecompressedData()).as(path + ".br decoded")
+            .isEqualTo(Files.readAllBytes(file));
+      }
+      // every feed and page of the fixture compresses; a few tiny files may not
+      assertThat(withBrotli).isGreaterThan(files.size() / 2);
+      assertThat(out.resolve("category/新媒体/rss.xml.br")).exists();
     } finally {
       app.stop();
     }
