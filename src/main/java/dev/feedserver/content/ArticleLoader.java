@@ -62,6 +62,13 @@ public final class ArticleLoader {
   private final long maxFileBytes;
   private final Function<Article, BodyContext> bodyContext;
   private final HexoRenderer hexo = new HexoRenderer();
+  /**
+   * One instance of each name and list of names that articles share (categories, tags, authors:
+   * most articles repeat a few), so memory grows with the distinct names, not with every mention.
+   * Weak: a name no article holds any more goes.
+   */
+  private final com.github.benmanes.caffeine.cache.Interner<Object> shared =
+      com.github.benmanes.caffeine.cache.Interner.newWeakInterner();
 
   /**
    * @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser was built with
@@ -117,10 +124,11 @@ public final class ArticleLoader {
    * unchanged is not read again, and a file read again is a new version of its article ({@link
    * #version}).
    */
-  public record Stamp(long size, long modifiedNanos, Object fileKey) {
+  public record Stamp(long size, long modifiedNanos, int fileKey) {
+    /** @param attrs its file key is kept as its hash (device and inode mixed: 32 bits, not 2 objects) */
     static Stamp of(BasicFileAttributes attrs) {
       return new Stamp(attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
-          attrs.fileKey());
+          java.util.Objects.hashCode(attrs.fileKey()));
     }
 
     /**
@@ -132,7 +140,7 @@ public final class ArticleLoader {
     long version() {
       long h = size;
       h = h * 0x9E3779B97F4A7C15L + modifiedNanos;
-      h = h * 0x9E3779B97F4A7C15L + (fileKey == null ? 0 : fileKey.hashCode());
+      h = h * 0x9E3779B97F4A7C15L + fileKey;
       h ^= h >>> 33;
       h *= 0xFF51AFD7ED558CCDL;
       h ^= h >>> 33;
@@ -325,10 +333,10 @@ public final class ArticleLoader {
           id,
           relative,
           fm.title(),
-          fm.categories(),
-          fm.categoryPaths(),
-          fm.tags(),
-          fm.author(),
+          shared(fm.categories()),
+          shared(fm.categoryPaths().stream().map(this::shared).toList()),
+          shared(fm.tags()),
+          (String) shared.intern(fm.author()),
           fm.date(),
           fm.updated().orElse(fm.date()),
           Optional.empty(),
@@ -342,6 +350,12 @@ public final class ArticleLoader {
     } catch (ArticleException e) {
       return new FileResult.Failed(new ArticleProblem(relative, e.line(), e.getMessage()));
     }
+  }
+
+  /** The shared instance of a list of names (of shared names). */
+  @SuppressWarnings("unchecked")
+  private <T> List<T> shared(List<T> names) {
+    return (List<T>) shared.intern(List.copyOf(names.stream().map(shared::intern).toList()));
   }
 
   /** A file's front matter, the warnings reading it gave, and the file's stamp when it was opened. */
