@@ -410,19 +410,20 @@ public final class FrontMatterParser {
 
   private FrontMatter read(Map<?, ?> map, KeyLines at, Origin origin, List<Warning> warnings)
       throws ArticleException {
-    Optional<PostNamePattern.FromName> named = origin.file().map(postNames::read);
+    // what the file name says, read only when a fallback needs it
+    java.util.function.Supplier<Optional<PostNamePattern.FromName>> named = () -> origin.file().map(postNames::read);
     String title = XmlText.clean(text(map, "title", at)).strip();
     if (title.isEmpty()) {
-      if (named.isEmpty()) {
+      if (named.get().isEmpty()) {
         throw new ArticleException(at.line("title"), "missing title (and no file name to make one from)");
       }
-      title = named.get().title();
+      title = named.get().get().title();
       warnings.add(new Warning(at.line("title"), "no title: using '" + title + "' from the file name"));
     }
     String dateText = text(map, "date", at);
     Instant date =
         dateText.isBlank()
-            ? fallbackDate(at.line("date"), named, origin, warnings)
+            ? fallbackDate(at.line("date"), named.get(), origin, warnings)
             : date(dateText, "date", at, warnings);
     String updatedText = text(map, "updated", at);
     Optional<Instant> updated =
