@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Reads the plainest front matter without SnakeYAML: a mapping of simple keys to one-line scalars
- * (plain, single-quoted, or double-quoted without escapes), to flow sequences of plain scalars, or
- * to block sequences of one-line scalars. Anything else, and anything it is not sure of (comments,
+ * (plain, single-quoted, or double-quoted without escapes), to flow sequences of such scalars, or
+ * to block sequences of one-line scalars and flow sequences (Hexo's category hierarchies). Anything else, and anything it is not sure of (comments,
  * tabs, multi-line scalars, escapes, anchors, tags, unusual characters, a repeated key), is left to
  * SnakeYAML: {@link #read} is then empty. What it does read is exactly what {@link StrictYamlLoader}
  * reads through SnakeYAML (a {@code LinkedHashMap} of {@code String} keys to {@code String}s and
@@ -29,7 +29,7 @@ final class PlainYaml {
     }
     Map<String, Object> map = new LinkedHashMap<>();
     String listKey = null; // a key whose value is a block sequence still being read
-    List<String> list = null;
+    List<Object> list = null;
     int listIndent = -1;
     int start = 0;
     int length = document.length();
@@ -52,7 +52,8 @@ final class PlainYaml {
           return Optional.empty();
         }
         listIndent = indent;
-        String item = scalar(line.substring(indent + 2), false);
+        String text = spacesStripped(line.substring(indent + 2));
+        Object item = text.startsWith("[") ? flow(text) : scalar(text, false);
         if (item == null) {
           return Optional.empty();
         }
@@ -154,13 +155,16 @@ final class PlainYaml {
     return text.substring(from, to);
   }
 
-  /** A flow sequence of plain scalars ({@code [a, b c]}), or null. */
-  private static List<String> flow(String value) {
+  /**
+   * A flow sequence of plain or quoted scalars ({@code [a, 'b c']}, no comma inside an item), or
+   * null.
+   */
+  private static List<Object> flow(String value) {
     if (!value.endsWith("]")) {
       return null;
     }
     String inner = value.substring(1, value.length() - 1);
-    List<String> items = new ArrayList<>();
+    List<Object> items = new ArrayList<>();
     if (inner.isEmpty()) {
       return items;
     }
@@ -185,7 +189,7 @@ final class PlainYaml {
     }
     char first = s.charAt(0);
     if (first == '\'') {
-      if (inFlow || s.length() < 2 || !s.endsWith("'")) {
+      if (s.length() < 2 || !s.endsWith("'")) {
         return null;
       }
       String inner = s.substring(1, s.length() - 1);
@@ -204,7 +208,7 @@ final class PlainYaml {
       return out.toString();
     }
     if (first == '"') {
-      if (inFlow || s.length() < 2 || !s.endsWith("\"")) {
+      if (s.length() < 2 || !s.endsWith("\"")) {
         return null;
       }
       String inner = s.substring(1, s.length() - 1);
@@ -215,7 +219,7 @@ final class PlainYaml {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ("[]{}".indexOf(c) >= 0 || (inFlow && ",:?#".indexOf(c) >= 0)) {
+      if ("[]{}".indexOf(c) >= 0 || (inFlow && ",:?".indexOf(c) >= 0)) {
         return null;
       }
       if (c == ':' && (i + 1 == s.length() || s.charAt(i + 1) == ' ')) {

@@ -72,7 +72,12 @@ class PlainYamlTest {
         StringBuilder flow = new StringBuilder("[");
         int n = random.nextInt(4);
         for (int i = 0; i < n; i++) {
-          flow.append(i == 0 ? "" : random.nextBoolean() ? ", " : ",").append(piece(random));
+          String item = switch (random.nextInt(4)) {
+            case 0 -> "'" + piece(random) + "'";
+            case 1 -> "\"" + piece(random) + "\"";
+            default -> piece(random);
+          };
+          flow.append(i == 0 ? "" : random.nextBoolean() ? ", " : ",").append(item);
         }
         yield flow.append(random.nextInt(5) == 0 ? " ]" : "]").toString();
       }
