@@ -59,18 +59,27 @@ public final class Lint {
       err.println("feedserver lint: " + e.getMessage());
       return USAGE;
     }
-    for (ArticleProblem problem : result.problems()) {
-      out.println(problem);
-    }
-    // what only rendering a body finds (Hexo tag plugins it does not know, links to missing posts)
+    // what only reading a body finds: a body that cannot be read (a problem: it is served empty),
+    // Hexo tag plugins it does not know, links to missing posts (warnings)
+    List<ArticleProblem> bodyProblems = new java.util.ArrayList<>();
     List<ArticleProblem> all = new java.util.ArrayList<>(result.warnings());
     result.articles().stream()
         .sorted(java.util.Comparator.comparing(dev.feedserver.content.Article::file))
-        .forEach(article -> all.addAll(publisher.bodies().body(article).warnings()));
+        .map(article -> publisher.bodies().body(article))
+        .forEach(body -> {
+          body.problem().ifPresent(bodyProblems::add);
+          all.addAll(body.warnings());
+        });
+    for (ArticleProblem problem : result.problems()) {
+      out.println(problem);
+    }
+    for (ArticleProblem problem : bodyProblems) {
+      out.println(problem);
+    }
     for (ArticleProblem warning : all) {
       out.println("warning: " + warning);
     }
-    int problems = result.problems().size();
+    int problems = result.problems().size() + bodyProblems.size();
     int warnings = all.size();
     out.println(dir + ": " + count(result.articles().size(), "article") + ", " + count(problems, "problem") + ", "
         + count(warnings, "warning"));

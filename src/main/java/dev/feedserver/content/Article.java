@@ -45,6 +45,17 @@ public record Article(
     long version,
     Optional<String> description) {
 
+  /** An unmodifiable copy of lists, or the lists themselves when they are unmodifiable already (shared, not copied). */
+  private static List<List<String>> copyOfLists(List<List<String>> lists) {
+    List<List<String>> copy = List.copyOf(lists);
+    for (List<String> list : copy) {
+      if (List.copyOf(list) != list) {
+        return lists.stream().map(List::copyOf).toList();
+      }
+    }
+    return copy;
+  }
+
   /** Newest first, ties broken by id: the one order of every list and feed. */
   public static final Comparator<Article> NEWEST_FIRST =
       Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
@@ -66,7 +77,7 @@ public record Article(
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(title, "title");
     categories = List.copyOf(categories);
-    categoryPaths = categoryPaths.stream().map(List::copyOf).toList();
+    categoryPaths = copyOfLists(categoryPaths);
     tags = List.copyOf(tags);
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(published, "published");

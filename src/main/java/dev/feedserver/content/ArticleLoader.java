@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.zip.CRC32C;
 import dev.feedserver.content.hexo.HexoRenderer;
 import dev.feedserver.content.hexo.RenderedBody;
 import org.slf4j.Logger;
@@ -32,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * {@link ArticleProblem}; it never stops the others from loading.
  *
  * <p>Files considered: regular files ending in {@code .md}, {@code .markdown}, {@code .txt} or
- * {@code .html}, in any sub-folder, except hidden ones and editor leftovers. Loading reads each file
- * whole (to check it is UTF-8 and to fingerprint it) but parses only its front matter; bodies are
- * sanitized on demand ({@link #body}), through {@link BodyStore}.
+ * {@code .html}, in any sub-folder, except hidden ones and editor leftovers. Loading reads only the
+ * beginning of each file, as far as its front matter goes ({@link #read}); an article's version is
+ * its file's {@link Stamp}. Bodies are read, checked and sanitized on demand ({@link #body}),
+ * through {@link BodyStore}; a body that cannot be read then is reported then, and the article is
+ * served with what its front matter says.
  *
  * <p>Only regular files are ever opened, on every path that opens one: the walk ({@link #scan}),
  * a watched change ({@link #stat}, {@link #read}) and the on-demand body read ({@link #body}).
@@ -61,6 +62,13 @@ public final class ArticleLoader {
   private final long maxFileBytes;
   private final Function<Article, BodyContext> bodyContext;
   private final HexoRenderer hexo = new HexoRenderer();
+  /**
+   * One instance of each name and list of names that articles share (categories, tags, authors:
+   * most articles repeat a few), so memory grows with the distinct names, not with every mention.
+   * Weak: a name no article holds any more goes.
+   */
+  private final com.github.benmanes.caffeine.cache.Interner<Object> shared =
+      com.github.benmanes.caffeine.cache.Interner.newWeakInterner();
 
   /**
    * @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser was built with
@@ -111,10 +119,32 @@ public final class ArticleLoader {
   private static final Entry OTHER = new Other();
   private static final Entry FOLDER = new Folder();
 
-  /** Size and modification time: a file whose stamp is unchanged is not read again. */
-  public record Stamp(long size, long modifiedNanos) {
+  /**
+   * Size, modification time and file key (device and inode on Unix): a file whose stamp is
+   * unchanged is not read again, and a file read again is a new version of its article ({@link
+   * #version}).
+   */
+  public record Stamp(long size, long modifiedNanos, int fileKey) {
+    /** @param attrs its file key is kept as its hash (device and inode mixed: 32 bits, not 2 objects) */
     static Stamp of(BasicFileAttributes attrs) {
-      return new Stamp(attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+      return new Stamp(attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+          java.util.Objects.hashCode(attrs.fileKey()));
+    }
+
+    /**
+     * The article's {@link Article#version}: a mix of the three, so a change to the file's bytes
+     * (which changes its size or modification time, as far as the file system's clock tells) or
+     * its replacement by another file makes another version. A file touched but not changed is a
+     * new version too: its pages are rendered again, to the same bytes and validators.
+     */
+    long version() {
+      long h = size;
+      h = h * 0x9E3779B97F4A7C15L + modifiedNanos;
+      h = h * 0x9E3779B97F4A7C15L + fileKey;
+      h ^= h >>> 33;
+      h *= 0xFF51AFD7ED558CCDL;
+      h ^= h >>> 33;
+      return h;
     }
   }
 
@@ -279,56 +309,117 @@ public final class ArticleLoader {
   }
 
   /**
-   * Bytes decoded to find the front matter when loading (the whole file is still checked to be
-   * UTF-8): room for the largest front matter allowed, in the widest encoding, and blank lines.
+   * Most bytes read to find the front matter when loading: room for the largest front matter
+   * allowed, in the widest encoding, and blank lines. Loading reads a file's first {@link
+   * TextEncoding#HEAD} bytes, and more only when the front matter goes on past them.
    */
   private final int headBytes;
 
   /**
-   * Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. The
-   * file's name and modification time go to the parser for its fallbacks; what it fell back on
-   * comes back as the result's warnings.
+   * Reads one file's metadata; never throws. {@code relative} is below {@code contentDir}. Only the
+   * beginning of the file is read, as far as its front matter goes, and checked to be UTF-8; the
+   * rest is read (and checked) with the body ({@link #body}). The file's name and modification time
+   * go to the parser for its fallbacks; what it fell back on comes back as the result's warnings.
    */
   public FileResult read(Path contentDir, Path relative) {
     try {
-      Bytes read = readBounded(contentDir, relative);
-      byte[] bytes = read.bytes();
-      FrontMatterParser.Parsed parsed =
-          parser.parse(TextEncoding.decodeUtf8Head(bytes, headBytes), read.origin(relative));
-      FrontMatter fm = parsed.frontMatter();
+      Head head = readHead(contentDir, relative);
+      FrontMatter fm = head.frontMatter();
       if (!fm.published()) {
         return new FileResult.Unpublished(relative);
       }
       String id = fm.id().orElseGet(() -> stem(relative.getFileName().toString()));
-      CRC32C crc = new CRC32C();
-      crc.update(bytes);
       Article article = new Article(
           id,
           relative,
           fm.title(),
-          fm.categories(),
-          fm.categoryPaths(),
-          fm.tags(),
-          fm.author(),
+          shared(fm.categories()),
+          shared(fm.categoryPaths().stream().map(this::shared).toList()),
+          shared(fm.tags()),
+          (String) shared.intern(fm.author()),
           fm.date(),
           fm.updated().orElse(fm.date()),
           Optional.empty(),
           fm.comments(),
-          crc.getValue() ^ ((long) bytes.length << 32),
+          head.stamp().version(),
           fm.description());
       Optional<String> image = fm.image().flatMap(url -> imageUrl(url, article));
       return new FileResult.Loaded(
           image.isEmpty() ? article : article.withImage(image),
-          parsed.warnings().stream().map(w -> new ArticleProblem(relative, w.line(), w.reason())).toList());
+          head.warnings().stream().map(w -> new ArticleProblem(relative, w.line(), w.reason())).toList());
     } catch (ArticleException e) {
       return new FileResult.Failed(new ArticleProblem(relative, e.line(), e.getMessage()));
     }
   }
 
+  /** The shared instance of a list of names (of shared names). */
+  @SuppressWarnings("unchecked")
+  private <T> List<T> shared(List<T> names) {
+    return (List<T>) shared.intern(List.copyOf(names.stream().map(shared::intern).toList()));
+  }
+
+  /** A file's front matter, the warnings reading it gave, and the file's stamp when it was opened. */
+  private record Head(FrontMatter frontMatter, List<FrontMatterParser.Warning> warnings, Stamp stamp) {}
+
+  /** Bytes decoded first to find the front matter: a front matter is rarely longer. */
+  private static final int FIRST_TEXT = 4096;
+
   /**
-   * Reads and sanitizes an article's body. If the file changed or vanished since it was loaded, the
-   * body is what the file holds now, or empty; the next reload settles the metadata. A file that is
-   * no longer a regular file (swapped for a FIFO or a link) is not opened: the body is empty.
+   * Reads the beginning of a file, as far as its front matter goes, with the checks of {@link
+   * #readBounded}. Its first {@link TextEncoding#HEAD} bytes are read and their start checked
+   * ({@link TextEncoding#checkStart}); then its first {@link #FIRST_TEXT} bytes are decoded, then
+   * four times as many (reading more as needed) until the front matter is settled, the file ends,
+   * or {@link #headBytes} are decoded (then the front matter is read from those, as if the file
+   * ended there).
+   */
+  private Head readHead(Path contentDir, Path relative) throws ArticleException {
+    Path file = contentDir.resolve(relative);
+    try {
+      BasicFileAttributes attrs = regularFile(contentDir, relative);
+      FrontMatterParser.Origin origin =
+          FrontMatterParser.Origin.of(relative, attrs.lastModifiedTime().toInstant());
+      long cap = Math.min(headBytes, maxFileBytes + 1);
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        byte[] bytes = new byte[(int) Math.min(TextEncoding.HEAD, cap)];
+        int length = in.readNBytes(bytes, 0, bytes.length);
+        boolean toTheEnd = length < bytes.length;
+        if (length > maxFileBytes) {
+          throw new ArticleException(0, tooLarge()); // it grew since it was looked at
+        }
+        TextEncoding.checkStart(bytes, length);
+        int upTo = Math.min(length, FIRST_TEXT);
+        while (true) {
+          String text = TextEncoding.decodeUtf8Head(bytes, length, upTo, toTheEnd);
+          if ((toTheEnd && upTo == length) || upTo >= headBytes) {
+            FrontMatterParser.Parsed parsed = parser.parse(text, origin);
+            return new Head(parsed.frontMatter(), parsed.warnings(), Stamp.of(attrs));
+          }
+          Optional<FrontMatterParser.Head> head = parser.parseHead(text, origin);
+          if (head.isPresent()) {
+            return new Head(head.get().frontMatter(), head.get().warnings(), Stamp.of(attrs));
+          }
+          if (upTo == length) {
+            bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(4L * bytes.length, cap));
+            length += in.readNBytes(bytes, length, bytes.length - length);
+            toTheEnd = length < bytes.length;
+            if (length > maxFileBytes) {
+              throw new ArticleException(0, tooLarge());
+            }
+          }
+          upTo = (int) Math.min(4L * upTo, length);
+        }
+      }
+    } catch (IOException e) {
+      throw new ArticleException(0, cannotRead(e));
+    }
+  }
+
+  /**
+   * Reads, checks and sanitizes an article's body. If the file changed since it was loaded, the
+   * body is what the file holds now; the next reload settles the metadata. A file that cannot be
+   * read now (not UTF-8 past the part loading read, grown past {@code maxFileBytes}, vanished, no
+   * longer a regular file: then it is not opened) is logged with its problem, and its body is empty
+   * ({@link ArticleBody#unavailable}): the article is served with what its front matter says.
    */
   ArticleBody body(Path contentDir, Article article) {
     try {
@@ -355,8 +446,9 @@ public final class ArticleLoader {
           .orElseGet(() -> forMarkdown.summarize(excerpt.orElse(html), SUMMARY_LENGTH));
       return new ArticleBody(html, excerpt, summary, warnings);
     } catch (ArticleException e) {
-      LOG.warn("body unavailable: {}", new ArticleProblem(article.file(), e.line(), e.getMessage()));
-      return ArticleBody.EMPTY;
+      ArticleProblem problem = new ArticleProblem(article.file(), e.line(), e.getMessage());
+      LOG.warn("served without its body: {}", problem);
+      return ArticleBody.unavailable(problem, article.description().map(d -> XmlText.truncate(d, SUMMARY_LENGTH)));
     }
   }
 
@@ -409,17 +501,7 @@ public final class ArticleLoader {
   private Bytes readBounded(Path contentDir, Path relative) throws ArticleException {
     Path file = contentDir.resolve(relative);
     try {
-      if (linkedFolderOnTheWay(contentDir, relative)) {
-        throw new ArticleException(0, "a folder on its path is no longer a folder (a symbolic link?), not opened");
-      }
-      BasicFileAttributes attrs =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attrs.isRegularFile()) {
-        throw new ArticleException(0, "no longer a regular file, not opened");
-      }
-      if (attrs.size() > maxFileBytes) {
-        throw new ArticleException(0, tooLarge());
-      }
+      BasicFileAttributes attrs = regularFile(contentDir, relative);
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
         if (bytes.length > maxFileBytes) {
@@ -430,6 +512,25 @@ public final class ArticleLoader {
     } catch (IOException e) {
       throw new ArticleException(0, cannotRead(e));
     }
+  }
+
+  /**
+   * The attributes of a file about to be opened, after checking (without following links) that it
+   * is a regular file, no larger than {@code maxFileBytes}, with no link among its folders.
+   */
+  private BasicFileAttributes regularFile(Path contentDir, Path relative) throws IOException, ArticleException {
+    if (linkedFolderOnTheWay(contentDir, relative)) {
+      throw new ArticleException(0, "a folder on its path is no longer a folder (a symbolic link?), not opened");
+    }
+    BasicFileAttributes attrs =
+        Files.readAttributes(contentDir.resolve(relative), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!attrs.isRegularFile()) {
+      throw new ArticleException(0, "no longer a regular file, not opened");
+    }
+    if (attrs.size() > maxFileBytes) {
+      throw new ArticleException(0, tooLarge());
+    }
+    return attrs;
   }
 
   private String tooLarge() {

@@ -160,16 +160,45 @@ public final class FrontMatterParser {
 
   /** Parses a file's text; {@code origin} is what the fallbacks may use. */
   public Parsed parse(String text, Origin origin) throws ArticleException {
-    Framed framed = frame(text);
+    Framed framed = frame(text, false);
     List<Warning> warnings = new ArrayList<>();
     FrontMatter frontMatter = read(framed.map(), framed.keys(), origin, warnings);
-    return new Parsed(frontMatter, framed.body(), warnings);
+    return new Parsed(frontMatter, text.substring(framed.bodyStart()), warnings);
   }
 
-  /** The front matter as a raw mapping, where its keys are, and the body. */
-  private record Framed(Map<?, ?> map, KeyLines keys, String body) {}
+  /** What the beginning of a file says: its front matter and the warnings, as {@link #parse} gives them. */
+  public record Head(FrontMatter frontMatter, List<Warning> warnings) {
+    public Head {
+      Objects.requireNonNull(frontMatter, "frontMatter");
+      warnings = List.copyOf(warnings);
+    }
+  }
 
-  private Framed frame(String text) throws ArticleException {
+  /**
+   * Parses the beginning of a file's text, where the file goes on after it: the front matter and
+   * warnings {@link #parse} gives for the whole text, or empty when this beginning does not settle
+   * them (the front matter, or the line closing it, may go on past it), so more must be read. Every
+   * outcome that is returned (a front matter, or the problem thrown) is the whole text's.
+   */
+  public Optional<Head> parseHead(String beginning, Origin origin) throws ArticleException {
+    Framed framed = frame(beginning, true);
+    if (framed == null) {
+      return Optional.empty();
+    }
+    List<Warning> warnings = new ArrayList<>();
+    FrontMatter frontMatter = read(framed.map(), framed.keys(), origin, warnings);
+    return Optional.of(new Head(frontMatter, warnings));
+  }
+
+  /** The front matter as a raw mapping, where its keys are, and where the body starts. */
+  private record Framed(Map<?, ?> map, KeyLines keys, int bodyStart) {}
+
+  /**
+   * Frames a text; with {@code partial} (the file goes on after the text), null when the text ends
+   * before the framing is settled: before the first non-blank line, or inside the front matter, or
+   * on the line that closes it (that line may go on).
+   */
+  private Framed frame(String text, boolean partial) throws ArticleException {
     int start = text.startsWith("\uFEFF") ? 1 : 0;
     Lines lines = new Lines(text, start);
     String line;
@@ -177,7 +206,10 @@ public final class FrontMatterParser {
     while ((line = lines.next()) != null && line.isBlank()) {
       // blank
     }
-    if (line == null) {
+    if (line == null || (partial && !lines.ended())) {
+      if (partial) {
+        return null;
+      }
       throw new ArticleException(0, "empty file");
     }
     int open = lines.number();
@@ -189,12 +221,15 @@ public final class FrontMatterParser {
         block.add(line);
       }
       String fence = isJson ? ";;;" : "---";
+      if (partial && (line == null || !lines.ended())) {
+        return null;
+      }
       if (line == null) {
         throw new ArticleException(
             open, "front matter opened by '" + fence + "' on this line is never closed by '" + fence + "'");
       }
       Map<?, ?> map = isJson ? loadJson(block, open) : loadYaml(block, open);
-      return new Framed(map, new KeyLines(block, open + 1, open, isJson), text.substring(lines.position()));
+      return new Framed(map, new KeyLines(block, open + 1, open, isJson), lines.position());
     }
     // Hexo's other framing: the front matter is everything up to the first '---' (or ';;;') line
     List<String> head = new ArrayList<>();
@@ -202,11 +237,14 @@ public final class FrontMatterParser {
     while ((line = lines.next()) != null && !isFence(line) && !isJsonFence(line)) {
       head.add(line);
     }
+    if (partial && (line == null || !lines.ended())) {
+      return null;
+    }
     if (line != null) {
       boolean isJson = isJsonFence(line);
       Map<?, ?> map = headless(head, open, isJson);
       if (map != null) {
-        return new Framed(map, new KeyLines(head, open, 0, isJson), text.substring(lines.position()));
+        return new Framed(map, new KeyLines(head, open, 0, isJson), lines.position());
       }
     }
     throw new ArticleException(open, NO_FRONT_MATTER);
@@ -261,6 +299,12 @@ public final class FrontMatterParser {
       position = Math.min(text.length(), end + 1);
       number++;
       return line;
+    }
+
+    /** Whether the line last returned ended with a line break (not with the end of the text). */
+    boolean ended() {
+      return position > 0 && position <= text.length()
+          && (text.charAt(position - 1) == '\n' || text.charAt(position - 1) == '\r');
     }
 
     /** 1-based number of the line last returned. */
@@ -366,19 +410,20 @@ public final class FrontMatterParser {
 
   private FrontMatter read(Map<?, ?> map, KeyLines at, Origin origin, List<Warning> warnings)
       throws ArticleException {
-    Optional<PostNamePattern.FromName> named = origin.file().map(postNames::read);
+    // what the file name says, read only when a fallback needs it
+    java.util.function.Supplier<Optional<PostNamePattern.FromName>> named = () -> origin.file().map(postNames::read);
     String title = XmlText.clean(text(map, "title", at)).strip();
     if (title.isEmpty()) {
-      if (named.isEmpty()) {
+      if (named.get().isEmpty()) {
         throw new ArticleException(at.line("title"), "missing title (and no file name to make one from)");
       }
-      title = named.get().title();
+      title = named.get().get().title();
       warnings.add(new Warning(at.line("title"), "no title: using '" + title + "' from the file name"));
     }
     String dateText = text(map, "date", at);
     Instant date =
         dateText.isBlank()
-            ? fallbackDate(at.line("date"), named, origin, warnings)
+            ? fallbackDate(at.line("date"), named.get(), origin, warnings)
             : date(dateText, "date", at, warnings);
     String updatedText = text(map, "updated", at);
     Optional<Instant> updated =

@@ -17,27 +17,61 @@ final class TextEncoding {
   private static final Charset GBK = Charset.forName("GB18030");
   /** Bytes looked at by the guesses; enough to tell text from binary. */
   private static final int SAMPLE = 8192;
+  /**
+   * Bytes loading reads first ({@link #decodeUtf8Head}): more than {@link #SAMPLE}, so that the
+   * guesses about a file that goes on see what they see in the whole file.
+   */
+  static final int HEAD = 2 * SAMPLE;
 
   private TextEncoding() {}
 
   /**
-   * The text of a file's first {@code maxBytes} bytes (cut at a character boundary), after checking
-   * that ALL of it is UTF-8: loading needs only the front matter, so the body is validated without
-   * being turned into a string. Errors are exactly those of {@link #decodeUtf8}.
+   * Checks what the first {@code length} bytes of a file show of its encoding, as {@link
+   * #decodeUtf8} does first: no UTF-16 byte order mark, not the NUL bytes of UTF-16 or binary data
+   * in its first {@link #SAMPLE} bytes. {@code length} is the whole file, or at least {@link #HEAD}
+   * bytes of it. Errors are exactly {@link #decodeUtf8}'s for the whole file.
    */
-  static String decodeUtf8Head(byte[] bytes, int maxBytes) throws ArticleException {
-    if (startsLikeUtf16(bytes) || nulShape(bytes) != null || firstInvalidUtf8(bytes) >= 0) {
-      return decodeUtf8(bytes); // throws the detailed error
+  static void checkStart(byte[] bytes, int length) throws ArticleException {
+    if (startsLikeUtf16(bytes, length) || nulShape(bytes, Math.min(length, SAMPLE)) != null) {
+      decodeUtf8(length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length)); // throws
     }
-    int end = Math.min(bytes.length, maxBytes);
-    while (end < bytes.length && end > 0 && (bytes[end] & 0xC0) == 0x80) {
-      end--; // never cut a character in two
+  }
+
+  /**
+   * The text of the first {@code upTo} of the {@code length} bytes read of a file (whose start
+   * {@link #checkStart} checked), after checking that they are UTF-8. Unless they are the whole
+   * file ({@code toTheEnd} and {@code upTo == length}), a character cut in two at {@code upTo} is
+   * left out: its bytes are checked when more is decoded. Errors are exactly those {@link
+   * #decodeUtf8} gives for the whole file when its first bad byte is among those checked: loading
+   * checks what it decodes (the front matter and the bytes around it), and the rest of a body is
+   * checked when the body is first read.
+   */
+  static String decodeUtf8Head(byte[] bytes, int length, int upTo, boolean toTheEnd) throws ArticleException {
+    int end = toTheEnd && upTo == length ? length : completeCharacters(bytes, upTo);
+    if (firstInvalidUtf8(bytes, end) >= 0) {
+      // throws the detailed error: the first bad byte is before end, and every guess looks at no
+      // more than the first SAMPLE bytes, fewer than a partial head holds
+      decodeUtf8(length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length));
     }
     return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
-  private static boolean startsLikeUtf16(byte[] bytes) {
-    return bytes.length >= 2
+  /** The length of the longest prefix of {@code bytes[0, length)} that does not end inside a character. */
+  private static int completeCharacters(byte[] bytes, int length) {
+    int lead = length - 1;
+    while (lead >= 0 && length - lead <= 3 && continuation(bytes[lead])) {
+      lead--;
+    }
+    if (lead < 0) {
+      return length;
+    }
+    int c = bytes[lead] & 0xff;
+    int size = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return lead + size > length ? lead : length;
+  }
+
+  private static boolean startsLikeUtf16(byte[] bytes, int length) {
+    return length >= 2
         && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
             || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
   }
@@ -47,8 +81,12 @@ final class TextEncoding {
    * overlongs, no surrogates, nothing past U+10FFFF, no truncated sequence), or -1.
    */
   static int firstInvalidUtf8(byte[] b) {
+    return firstInvalidUtf8(b, b.length);
+  }
+
+  /** {@link #firstInvalidUtf8(byte[])} of the first {@code n} bytes. */
+  static int firstInvalidUtf8(byte[] b, int n) {
     int i = 0;
-    int n = b.length;
     while (i < n) {
       int c = b[i] & 0xff;
       if (c < 0x80) {
@@ -121,7 +159,11 @@ final class TextEncoding {
 
   /** A description when NUL bytes say the file is UTF-16 or binary, else null. */
   private static String nulShape(byte[] bytes) {
-    int n = Math.min(bytes.length, SAMPLE);
+    return nulShape(bytes, Math.min(bytes.length, SAMPLE));
+  }
+
+  /** {@link #nulShape(byte[])} of the first {@code n} bytes. */
+  private static String nulShape(byte[] bytes, int n) {
     int even = 0;
     int odd = 0;
     for (int i = 0; i < n; i++) {

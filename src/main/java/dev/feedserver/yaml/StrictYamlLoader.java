@@ -60,6 +60,15 @@ public final class StrictYamlLoader {
    * @throws YamlProblem with the 1-based line (within the document) where known
    */
   public Object load(String document) {
+    // the plainest front matter (most of it) is read without SnakeYAML, to the same values
+    // (one well under the size limit: SnakeYAML enforces the limit)
+    java.util.Optional<java.util.Map<String, Object>> plain =
+        document.length() < maxCodePoints / 2 ? PlainYaml.read(document) : java.util.Optional.empty();
+    return plain.isPresent() ? plain.get() : loadWithSnakeYaml(document);
+  }
+
+  /** {@link #load} through SnakeYAML always (and {@code PlainYamlTest}'s reference). */
+  Object loadWithSnakeYaml(String document) {
     Yaml yaml = yamls.get();
     try {
       return yaml.load(document);
