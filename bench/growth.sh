@@ -5,11 +5,13 @@
 #   SIZES="1000 10000" FORMATS="html md" ROUNDS=3 DURATION=5s bash bench/growth.sh
 #   APP_PORT=17080 bash bench/growth.sh           (the server's port, default 18080)
 #
-# For each size, ROUNDS rounds (default 3), each starting a fresh server (bench/common.sh's JVM
-# flags: -Xmx256m, the CDS archive when the build made one, $JAVA_OPTS) on every format's corpus in
-# turn (html, md, html, md, ...): ready time (JVM start to the first 200 for /rss.xml), heap after a
-# full GC once the warm-up thread has finished, reload latency (one article's title edited until
-# its entry page shows it), and from 10,000 articles up feed req/s (wrk -t2 -c64 for DURATION,
+# For each size, a first start on every format's corpus with an empty read cache (every file read;
+# ready time and heap only), then ROUNDS restarts (default 3) of each, in turn (html, md, html, md,
+# ...), with the read cache the first start kept (FEED_READ_CACHE=$WORK/read-cache-N-FORMAT), each a
+# fresh JVM (bench/common.sh's flags: -Xmx256m, the CDS archive when the build made one,
+# $JAVA_OPTS): ready time (JVM start to the first 200 for /rss.xml), heap after a full GC once the
+# warm-up thread has finished, reload latency (one article's title edited until its entry page
+# shows it), and from 10,000 articles up feed req/s (wrk -t2 -c64 for DURATION,
 # default 5s, after a WARMUP, default 2s, with Accept-Encoding: gzip) on a category feed
 # (/category/周报/rss.xml) and on /rss.xml. Corpora are $WORK/corpus-N(-md), written by
 # bench/gen_corpus.py when missing (waiting for a generator that is still writing one).
@@ -56,17 +58,25 @@ rps() { # path: req/s of wrk on it with gzip
 results=$WORK/growth.tsv
 : > "$results"
 for size in $SIZES; do
-  for round in $(seq "$ROUNDS"); do
+  for format in $FORMATS; do rm -rf "$WORK/read-cache-$size-$format"; done
+  # round 0: the first start on this corpus, every file read (it then keeps the read cache);
+  # rounds 1..ROUNDS: restarts, reading only what changed since (here: the file reload_latency edits)
+  for round in $(seq 0 "$ROUNDS"); do
     for format in $FORMATS; do
       corpus=$(corpus_dir "$size" "$format")
+      export FEED_READ_CACHE=$WORK/read-cache-$size-$format
       start_and_measure "$corpus" "$WORK/growth-$size-$format-$round.log"
       loaded=$(echo "$health" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("articles"))')
       [ "$loaded" = "$size" ] || echo "warning: $format $size round $round serves $loaded articles, not $size" >&2
-      reload_ms=$(reload_latency "$corpus")
-      if [ "$size" -ge 10000 ]; then
-        feed_rps=$(rps "$CATEGORY"); site_rps=$(rps /rss.xml)
+      if [ "$round" -eq 0 ]; then
+        reload_ms=- feed_rps=- site_rps=-
       else
-        feed_rps=- site_rps=-
+        reload_ms=$(reload_latency "$corpus")
+        if [ "$size" -ge 10000 ]; then
+          feed_rps=$(rps "$CATEGORY"); site_rps=$(rps /rss.xml)
+        else
+          feed_rps=- site_rps=-
+        fi
       fi
       stop_app
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$format" "$round" "$startup_ms" "$heap_mb" "$reload_ms" \
@@ -76,6 +86,7 @@ for size in $SIZES; do
     done
   done
 done
+unset FEED_READ_CACHE
 
 echo
 echo "feedserver growth: $(jvm_note), $ROUNDS round(s) per size alternating $(echo "$FORMATS" | tr ' ' ','), medians;" \
@@ -86,31 +97,36 @@ import statistics, sys
 rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1]) if l.strip()]
 formats = sys.argv[2].split()
 sizes = sorted({int(r[0]) for r in rows})
-def med(size, fmt, col):
-    vals = [float(r[col]) for r in rows if int(r[0]) == size and r[1] == fmt and r[col] != '-']
+def pick(size, fmt, col, first):
+    return [float(r[col]) for r in rows if int(r[0]) == size and r[1] == fmt and r[col] != '-'
+            and (int(r[2]) == 0) == first]
+def med(size, fmt, col, first=False):
+    vals = pick(size, fmt, col, first)
     return statistics.median(vals) if vals else None
 def spread(size, fmt, col):
-    vals = [int(r[col]) for r in rows if int(r[0]) == size and r[1] == fmt]
+    vals = pick(size, fmt, col, False)
     return '%d–%d' % (min(vals), max(vals)) if len(vals) > 1 else ''
 show = lambda v, unit='': '–' if v is None else '%.0f%s' % (v, unit)
-print('| format | articles | corpus | ready (JVM start to first /rss.xml 200) | heap after GC | reload (one changed file visible) '
-      '| category feed req/s (gzip) | /rss.xml req/s (gzip) |')
-print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+print('| format | articles | corpus | ready, first start (every file read) | ready, restart (read cache) '
+      '| heap after GC | reload (one changed file visible) | category feed req/s (gzip) | /rss.xml req/s (gzip) |')
+print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for fmt in formats:
     for size in sizes:
         if not any(int(r[0]) == size and r[1] == fmt for r in rows):
             continue
         disk = next(r[8] for r in rows if int(r[0]) == size and r[1] == fmt)
         ready = show(med(size, fmt, 3), ' ms') + (' (%s)' % spread(size, fmt, 3) if spread(size, fmt, 3) else '')
-        print('| %s | %d | %s | %s | %s | %s | %s | %s |' % (fmt, size, disk, ready, show(med(size, fmt, 4), ' MB'),
-              show(med(size, fmt, 5), ' ms'), show(med(size, fmt, 6)), show(med(size, fmt, 7))))
+        print('| %s | %d | %s | %s | %s | %s | %s | %s | %s |' % (fmt, size, disk, show(med(size, fmt, 3, True), ' ms'),
+              ready, show(med(size, fmt, 4), ' MB'), show(med(size, fmt, 5), ' ms'), show(med(size, fmt, 6)),
+              show(med(size, fmt, 7))))
 if 'html' in formats and 'md' in formats:
     print()
-    names = ['ready', 'heap', 'reload', 'category feed req/s', '/rss.xml req/s']
+    names = ['first start', 'restart', 'heap', 'reload', 'category feed req/s', '/rss.xml req/s']
+    cols = [(3, True), (3, False), (4, False), (5, False), (6, False), (7, False)]
     for size in sizes:
         parts, off = [], []
-        for name, col in zip(names, range(3, 8)):
-            h, m = med(size, 'html', col), med(size, 'md', col)
+        for name, (col, first) in zip(names, cols):
+            h, m = med(size, 'html', col, first), med(size, 'md', col, first)
             if h is None or m is None or h == 0:
                 continue
             r = m / h

@@ -82,9 +82,11 @@ public final class App {
           + (e.getCause() == null ? e : e.getCause().getMessage()));
     }
     // Prepare every polled response in the background; a request that comes first prepares its own.
+    // Then keep what reading the files gave for the next start (the read cache, when there is one).
     Thread warm = new Thread(() -> {
       app.current.get().warm();
       app.warmed.complete(null);
+      publisher.saveReadCache();
     }, "warm-up");
     warm.setDaemon(true);
     warm.start();
@@ -188,10 +190,11 @@ public final class App {
     return warmed;
   }
 
-  /** Stops at once (tests). */
+  /** Stops at once (tests), keeping what reading the files gave for the next start. */
   public void stop() {
     closeWatcher();
     javalin.stop();
+    publisher.saveReadCache();
   }
 
   /**
@@ -208,6 +211,7 @@ public final class App {
       Thread.currentThread().interrupt();
     }
     javalin.stop();
+    publisher.saveReadCache();
   }
 
   /** Seconds between SIGTERM and closing the port: a proxy checking health every second notices. */

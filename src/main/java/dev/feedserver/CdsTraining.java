@@ -44,7 +44,8 @@ public final class CdsTraining {
   private static void train(String dir)
       throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
     App app = App.start(new ConfigLoader(Map.of(
-        "PORT", "0", "FEED_CONTENT_DIR", dir, "FEED_BASE_URL", "http://localhost/", "FEED_WATCH", "false")).load());
+        "PORT", "0", "FEED_CONTENT_DIR", dir, "FEED_BASE_URL", "http://localhost/", "FEED_WATCH", "false",
+        "FEED_READ_CACHE", "off")).load());
     try {
       app.warmed().get(60, TimeUnit.SECONDS);
       String base = "http://localhost:" + app.port();

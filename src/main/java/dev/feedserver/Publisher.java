@@ -14,6 +14,7 @@ import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
 import dev.feedserver.content.LoadResult;
+import dev.feedserver.content.ReadCache;
 import dev.feedserver.content.SiteFiles;
 import dev.feedserver.imageproxy.ImageSigner;
 import dev.feedserver.imageproxy.SignedImageUrls;
@@ -53,14 +54,27 @@ public final class Publisher {
   private final java.util.concurrent.atomic.AtomicReference<ArticleIndex> latest =
       new java.util.concurrent.atomic.AtomicReference<>();
   /** Every article file seen, in path order: its stamp when read and what reading it gave. */
-  private final TreeMap<Path, Known> known = new TreeMap<>();
+  private final TreeMap<Path, ReadCache.Entry> known = new TreeMap<>();
+  /** Where {@link #known} is kept between runs, when it is. */
+  private final Optional<ReadCache> readCache;
+  /** Whether the read cache was tried already (only the first publication starts from it). */
+  private boolean readCacheTried;
   /** Entries the walk or a watched change refused outright (links, FIFOs, ...), by path. */
   private final TreeMap<Path, ArticleProblem> refused = new TreeMap<>();
 
-  private record Known(ArticleLoader.Stamp stamp, FileResult result) {}
-
+  /**
+   * @param config with {@link Config#readCache} set, a restart reads only the files that changed
+   *     since the last {@link #saveReadCache}
+   */
   public Publisher(Config config) {
+    this(config, config.readCache().flatMap(folder -> ReadCache.in(folder, config.articlesDir(),
+        config.readingSettings())));
+  }
+
+  /** @param readCache where what reading each file gave is kept between runs, if anywhere */
+  public Publisher(Config config, Optional<ReadCache> readCache) {
     this.config = config;
+    this.readCache = readCache;
     Site site =
         new Site(
             config.title(), config.description(), config.language(), config.timeZone(), config.baseUrl(), config.hub(),
@@ -108,7 +122,21 @@ public final class Publisher {
    * @throws IOException only when the content folder itself cannot be read
    */
   public synchronized Publication publish(IntConsumer progress) throws IOException {
+    if (!readCacheTried) {
+      readCacheTried = true;
+      readCache.ifPresent(cache -> {
+        known.putAll(cache.load());
+        if (!known.isEmpty()) {
+          LOG.info("read cache {}: {} files known; reading those that changed since", cache.file(), known.size());
+        }
+      });
+    }
     return walk(progress, new ArrayList<>());
+  }
+
+  /** Keeps what reading every file gave in the read cache, for the next start (when there is one). */
+  public synchronized void saveReadCache() {
+    readCache.ifPresent(cache -> cache.save(known));
   }
 
   /** {@link #publish}, adding to problems already found fresh in this pass. */
@@ -127,7 +155,7 @@ public final class Publisher {
     List<ArticleLoader.Found> toRead = new ArrayList<>();
     for (ArticleLoader.Found found : scan.files()) {
       seen.put(found.file(), found.stamp());
-      Known before = known.get(found.file());
+      ReadCache.Entry before = known.get(found.file());
       if (before == null || !before.stamp().equals(found.stamp())) {
         toRead.add(found);
       }
@@ -155,7 +183,7 @@ public final class Publisher {
       ArticleLoader.Entry entry = loader.stat(dir, relative);
       if (entry instanceof ArticleLoader.Found found) {
         refused.remove(relative);
-        Known before = known.get(relative);
+        ReadCache.Entry before = known.get(relative);
         if (before == null || !before.stamp().equals(found.stamp())) {
           toRead.add(found);
         }
@@ -178,7 +206,7 @@ public final class Publisher {
   private Publication update(List<ArticleLoader.Found> toRead, List<ArticleProblem> fresh, IntConsumer progress) {
     long t0 = System.nanoTime();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    List<Map.Entry<Path, Known>> read =
+    List<Map.Entry<Path, ReadCache.Entry>> read =
         toRead.parallelStream()
             .map(found -> {
               FileResult result = loader.read(config.articlesDir(), found.file());
@@ -186,17 +214,17 @@ public final class Publisher {
               if (n % 5000 == 0) {
                 progress.accept(n);
               }
-              return Map.entry(found.file(), new Known(found.stamp(), result));
+              return Map.entry(found.file(), new ReadCache.Entry(found.stamp(), result));
             })
             .toList();
-    for (Map.Entry<Path, Known> entry : read) {
+    for (Map.Entry<Path, ReadCache.Entry> entry : read) {
       known.put(entry.getKey(), entry.getValue());
       if (entry.getValue().result() instanceof FileResult.Failed failed) {
         fresh.add(failed.problem());
       }
     }
     LoadResult load =
-        ArticleLoader.resolve(known.values().stream().map(Known::result).toList(), List.copyOf(refused.values()));
+        ArticleLoader.resolve(known.values().stream().map(ReadCache.Entry::result).toList(), List.copyOf(refused.values()));
     // a duplicate id is settled across files, so report every duplicate the pass touched
     for (ArticleProblem problem : load.problems()) {
       if (problem.reason().startsWith("duplicate id") && read.stream().anyMatch(e -> e.getKey().equals(problem.file()))

@@ -69,7 +69,8 @@ public record Config(
     String defaultCategory,
     boolean excerptsInFeeds,
     PostNamePattern newPostName,
-    Optional<ImageProxySettings> imageProxy) {
+    Optional<ImageProxySettings> imageProxy,
+    Optional<Path> readCache) {
 
   /** A configuration without the image proxy (its default). */
   public Config(String title, String description, URI baseUrl, String language, ZoneId timeZone, Path contentDir,
@@ -79,6 +80,17 @@ public record Config(
     this(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge, idAuthority,
         port, strict, watch, hub, corsOrigins, limits, categoryTree, hexoSite, author, defaultCategory,
         excerptsInFeeds, newPostName, Optional.empty());
+  }
+
+  /** A configuration without a read cache (its default outside a jar; tests). */
+  public Config(String title, String description, URI baseUrl, String language, ZoneId timeZone, Path contentDir,
+      int feedSize, int maxLimit, int cacheMaxAge, String idAuthority, int port, boolean strict, boolean watch,
+      Optional<URI> hub, Origins corsOrigins, ContentLimits limits, boolean categoryTree, boolean hexoSite,
+      String author, String defaultCategory, boolean excerptsInFeeds, PostNamePattern newPostName,
+      Optional<ImageProxySettings> imageProxy) {
+    this(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge, idAuthority,
+        port, strict, watch, hub, corsOrigins, limits, categoryTree, hexoSite, author, defaultCategory,
+        excerptsInFeeds, newPostName, imageProxy, Optional.empty());
   }
 
   public Config {
@@ -96,6 +108,7 @@ public record Config(
     Objects.requireNonNull(defaultCategory, "defaultCategory");
     Objects.requireNonNull(newPostName, "newPostName");
     Objects.requireNonNull(imageProxy, "imageProxy");
+    Objects.requireNonNull(readCache, "readCache");
     if (!baseUrl.getPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end with /: " + baseUrl);
     }
@@ -113,7 +126,23 @@ public record Config(
   public Config withImageProxy(Optional<ImageProxySettings> on) {
     return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
         idAuthority, port, strict, watch, hub, corsOrigins, limits, categoryTree, hexoSite, author, defaultCategory,
-        excerptsInFeeds, newPostName, on);
+        excerptsInFeeds, newPostName, on, readCache);
+  }
+
+  /** The same configuration with its read cache kept in {@code folder} (or none). */
+  public Config withReadCache(Optional<Path> folder) {
+    return new Config(title, description, baseUrl, language, timeZone, contentDir, feedSize, maxLimit, cacheMaxAge,
+        idAuthority, port, strict, watch, hub, corsOrigins, limits, categoryTree, hexoSite, author, defaultCategory,
+        excerptsInFeeds, newPostName, imageProxy, folder);
+  }
+
+  /**
+   * Every setting what reading one file gives depends on, as text: a read cache made with other
+   * settings is not used.
+   */
+  public String readingSettings() {
+    return String.join("\n", baseUrl.toString(), timeZone.getId(), limits.toString(), newPostName.toString(),
+        Boolean.toString(hexoSite));
   }
 
   /** A Hexo site's {@code source/} folder, whose files (images and the like) are served as they are. */

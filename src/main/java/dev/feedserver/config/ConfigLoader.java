@@ -110,6 +110,12 @@ public final class ConfigLoader {
               null,
               "1048576",
               "longest front matter, in characters (1024 to 16777216); a longer one is a problem"),
+          new Key(
+              "readCache",
+              "FEED_READ_CACHE",
+              "auto",
+              "folder where what reading each article gave is kept between runs, so a restart reads only the"
+                  + " files that changed; auto: feedserver-<user> in the system's temporary folder; off: none"),
           new Key("author", null, "", "the site's author, named as the feeds' author (default: the site title)"),
           new Key(
               "defaultCategory",
@@ -274,7 +280,21 @@ public final class ConfigLoader {
         r.get("defaultCategory", String::strip),
         r.get("feedContent", ConfigLoader::excerptsInFeeds),
         r.get("newPostName", PostNamePattern::parse),
-        imageProxy(r));
+        imageProxy(r),
+        r.get("readCache", ConfigLoader::readCache));
+  }
+
+  /** The read cache's folder: {@code auto} (the temporary folder's), {@code off}, or a folder. */
+  private static Optional<Path> readCache(String value) {
+    String v = value.strip();
+    if (v.equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    if (v.isEmpty() || v.equalsIgnoreCase("auto")) {
+      String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+      return Optional.of(Path.of(System.getProperty("java.io.tmpdir"), "feedserver-" + user));
+    }
+    return Optional.of(Path.of(v));
   }
 
   /**
