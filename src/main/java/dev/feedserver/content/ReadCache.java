@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -93,11 +95,31 @@ public final class ReadCache {
         // not a POSIX file system: its default permissions apply
       }
     }
+    ownOnly(folder);
     Path real = articlesDir.toRealPath();
     byte[] key = sha256(FORMAT + "\n" + program + "\n" + real + "\n" + settings);
     // one file per content folder: a new build or other settings replace it, never pile up beside it
     String name = "read-" + HexFormat.of().formatHex(sha256(real.toString()), 0, 12) + ".bin";
     return new ReadCache(folder.resolve(name), key);
+  }
+
+  /**
+   * Refuses a folder someone else could write to (it may sit in a shared temporary folder, made
+   * there by another user first): what a cache says is served.
+   */
+  private static void ownOnly(Path folder) throws IOException {
+    PosixFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      return; // not a POSIX file system
+    }
+    String user = System.getProperty("user.name");
+    if (!attrs.isDirectory() || !attrs.owner().getName().equals(user)
+        || attrs.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        || attrs.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException("not a folder of " + user + "'s that only they can write to");
+    }
   }
 
   /** The jar this program runs from, by path, size and modification time; empty outside a jar. */

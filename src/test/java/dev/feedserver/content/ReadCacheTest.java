@@ -89,6 +89,20 @@ class ReadCacheTest {
   }
 
   @Test
+  void aFolderOthersCanWriteToIsNotUsed() throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ReadCache.in(shared, Files.createDirectories(dir.resolve("content")), "s", "p"))
+        .isInstanceOf(IOException.class).hasMessageContaining("only they can write to");
+    assertThat(ReadCache.in(dir.resolve("own"), dir.resolve("content"), "s", "p").file().getParent())
+        .isEqualTo(dir.resolve("own"));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("own")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+  }
+
+  @Test
   void aPathLeadingOutOfTheContentFolderIsNotTrusted() throws IOException {
     for (String path : new String[] {"../outside.md", "a/../../b.md"}) {
       ReadCache cache = cache("settings " + path);
