@@ -558,13 +558,7 @@ public final class FrontMatterParser {
       return name;
     }
     String head = name.substring(0, name.offsetByCodePoints(0, MAX_NAME_LENGTH - 9));
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return head + "~" + java.util.HexFormat.of().formatHex(digest, 0, 4);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return head + "~" + java.util.HexFormat.of().formatHex(dev.feedserver.Sha256.of(name), 0, 4);
   }
 
   /**

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -252,12 +250,7 @@ final class HttpResource {
   }
 
   private static String sha256(byte[] body) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(dev.feedserver.Sha256.of(body)).substring(0, 27);
   }
 
   @Override
