@@ -55,28 +55,29 @@ final class FastPath extends Handler.Wrapper {
     HttpURI uri = request.getHttpURI();
     ServedSite current = site.get();
     if ((!head && !"GET".equals(method)) || uri.getQuery() != null || current == null) {
-      return dispatch(request, response, callback, false);
+      return dispatch(request, response, callback, HANDLERS);
     }
-    Optional<Route> found = route(current, uri.getPath());
+    String path = uri.getPath();
+    Optional<Route> found = current.polledRouteAt(path).or(() -> links.route(path));
     if (found.isEmpty()) {
-      return dispatch(request, response, callback, false);
+      return dispatch(request, response, callback, HANDLERS);
     }
+    Responder.RequestHeaders headers = requestHeaders(request);
     Optional<HttpCaching.Answer> answer;
     try {
-      answer = responder.respondFromMemory(current, found.get(), requestHeaders(request));
+      answer = responder.respondFromMemory(current, found.get(), headers);
     } catch (RuntimeException e) {
-      return dispatch(request, response, callback, false); // the handlers report it
+      return dispatch(request, response, callback, HANDLERS); // the handlers report it
     }
-    if (answer.isEmpty()) {
-      return dispatch(request, response, callback, true); // to be rendered (or fetched) first
+    if (answer.isEmpty()) { // to be rendered (or fetched) first
+      return dispatch(request, response, callback, () -> responder.respond(current, found.get(), headers));
     }
     write(answer.get(), head, response, callback);
     return true;
   }
 
-  private Optional<Route> route(ServedSite current, String path) {
-    return current.polledRouteAt(path).or(() -> links.route(path));
-  }
+  /** What a dispatched request is answered with when the Javalin handlers are to answer it. */
+  private static final Supplier<Optional<HttpCaching.Answer>> HANDLERS = Optional::empty;
 
   private static Responder.RequestHeaders requestHeaders(Request request) {
     HttpFields headers = request.getHeaders();
@@ -86,40 +87,29 @@ final class FastPath extends Handler.Wrapper {
   }
 
   /**
-   * Answers on a thread of Jetty's pool, where blocking is allowed: the route's answer, rendered now
-   * if it must be ({@code respond}), else the Javalin handlers.
+   * Answers on a thread of Jetty's pool, where blocking is allowed: with {@code answer}'s answer
+   * (rendered or fetched now), or, when it gives none or fails, through the Javalin handlers (the
+   * 404 page, the error page, queries, other methods).
    */
-  private boolean dispatch(Request request, Response response, Callback callback, boolean respond) {
+  private boolean dispatch(Request request, Response response, Callback callback,
+      Supplier<Optional<HttpCaching.Answer>> answer) {
     request.getComponents().getThreadPool().execute(() -> {
       try {
-        if (!(respond && respondBlocking(request, response, callback))
-            && !super.handle(request, response, callback)) {
+        Optional<HttpCaching.Answer> answered;
+        try {
+          answered = answer.get();
+        } catch (RuntimeException e) {
+          answered = Optional.empty(); // the handlers report it
+        }
+        if (answered.isPresent()) {
+          write(answered.get(), "HEAD".equals(request.getMethod()), response, callback);
+        } else if (!super.handle(request, response, callback)) {
           Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }
       } catch (Throwable e) {
         callback.failed(e);
       }
     });
-    return true;
-  }
-
-  /** The route's answer, prepared now if need be; false when the Javalin handlers must answer. */
-  private boolean respondBlocking(Request request, Response response, Callback callback) {
-    ServedSite current = site.get();
-    Optional<Route> found = current == null ? Optional.empty() : route(current, request.getHttpURI().getPath());
-    if (found.isEmpty()) {
-      return false;
-    }
-    Optional<HttpCaching.Answer> answer;
-    try {
-      answer = responder.respond(current, found.get(), requestHeaders(request));
-    } catch (RuntimeException e) {
-      return false; // the handlers report it
-    }
-    if (answer.isEmpty()) {
-      return false;
-    }
-    write(answer.get(), "HEAD".equals(request.getMethod()), response, callback);
     return true;
   }
 

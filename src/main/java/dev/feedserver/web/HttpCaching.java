@@ -80,9 +80,7 @@ final class HttpCaching {
   record Answer(int status, List<HttpField> headers, java.nio.ByteBuffer body) {
     /** The body's bytes (a copy), for what cannot write a buffer. */
     byte[] bodyBytes() {
-      byte[] copy = new byte[body.remaining()];
-      body.duplicate().get(copy);
-      return copy;
+      return HttpResource.copyOf(body);
     }
   }
 

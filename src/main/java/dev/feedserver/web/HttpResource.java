@@ -35,14 +35,19 @@ final class HttpResource {
 
     /** A copy of the bytes, for what cannot write a buffer (the servlet path, export, tests). */
     byte[] bytes() {
-      byte[] copy = new byte[body.remaining()];
-      body.duplicate().get(copy);
-      return copy;
+      return copyOf(body);
     }
 
     int length() {
       return body.remaining();
     }
+  }
+
+  /** A copy of a buffer's remaining bytes, leaving the buffer as it is. */
+  static byte[] copyOf(ByteBuffer buffer) {
+    byte[] copy = new byte[buffer.remaining()];
+    buffer.duplicate().get(copy);
+    return copy;
   }
 
   /**
