@@ -361,16 +361,76 @@ public final class ArticleLoader {
   /** A file's front matter, the warnings reading it gave, and the file's stamp when it was opened. */
   private record Head(FrontMatter frontMatter, List<FrontMatterParser.Warning> warnings, Stamp stamp) {}
 
-  /** Bytes decoded first to find the front matter: a front matter is rarely longer. */
+  /**
+   * The first bytes of a file being read from its start, at most {@code cap} of them: {@code
+   * length} bytes read into {@code bytes}, and whether the file ended there ({@code toTheEnd}).
+   */
+  private final class Prefix {
+    private final InputStream in;
+    private final long cap;
+    byte[] bytes = new byte[0];
+    int length;
+    boolean toTheEnd;
+
+    Prefix(InputStream in, long cap) {
+      this.in = in;
+      this.cap = cap;
+    }
+
+    /** Reads on until {@code size} bytes (at most {@code cap}) are read or the file ends. */
+    void growTo(int size) throws IOException, ArticleException {
+      int target = (int) Math.min(size, cap);
+      if (toTheEnd || target <= bytes.length) {
+        return;
+      }
+      bytes = java.util.Arrays.copyOf(bytes, target);
+      length += in.readNBytes(bytes, length, target - length);
+      toTheEnd = length < target;
+      if (length > maxFileBytes) {
+        throw new ArticleException(0, tooLarge()); // it grew since it was looked at
+      }
+    }
+  }
+
+  /** Bytes read first: a front matter is rarely longer. */
+  private static final int FIRST_READ = 4096;
+  /** Bytes decoded first to find the front matter when no closing fence is in sight. */
   private static final int FIRST_TEXT = 4096;
+  /** Bytes decoded past a likely closing fence's line: blank lines and a margin for its spaces. */
+  private static final int PAST_FENCE = 64;
+
+  /**
+   * How many of a file's first bytes to decode first: a little past the first line after the
+   * first that starts with a fence ({@code ---}, {@code ...} or {@code ;;;}), else {@link
+   * #FIRST_TEXT}. Only a guess that saves decoding a body's beginning with the front matter: the
+   * parser says whether the text settles the front matter, and more is decoded when it does not.
+   */
+  private static int likelyHeadEnd(byte[] bytes, int length) {
+    int limit = Math.min(length, FIRST_TEXT) - 3;
+    for (int i = 1; i < limit; i++) {
+      if (bytes[i - 1] == '\n') {
+        byte c = bytes[i];
+        if ((c == '-' || c == '.' || c == ';') && bytes[i + 1] == c && bytes[i + 2] == c) {
+          int lineEnd = i + 3;
+          while (lineEnd < length && bytes[lineEnd] != '\n') {
+            lineEnd++;
+          }
+          return lineEnd + PAST_FENCE;
+        }
+      }
+    }
+    return FIRST_TEXT;
+  }
 
   /**
    * Reads the beginning of a file, as far as its front matter goes, with the checks of {@link
-   * #readBounded}. Its first {@link TextEncoding#HEAD} bytes are read and their start checked
-   * ({@link TextEncoding#checkStart}); then its first {@link #FIRST_TEXT} bytes are decoded, then
-   * four times as many (reading more as needed) until the front matter is settled, the file ends,
-   * or {@link #headBytes} are decoded (then the front matter is read from those, as if the file
-   * ended there).
+   * #readBounded}. Its first {@link #FIRST_READ} bytes are read and their start checked ({@link
+   * TextEncoding#checkStart}); then the bytes up to a little past the likely end of its front
+   * matter ({@link #likelyHeadEnd}) are decoded, then four times as many (reading more as needed)
+   * until the front matter is settled, the file ends, or {@link #headBytes} are decoded (then the
+   * front matter is read from those, as if the file ended there). Whenever a check would fail, at
+   * least {@link TextEncoding#HEAD} bytes are read first, so that the error is the whole file's; a
+   * problem further on is found when the body is first read.
    */
   private Head readHead(Path contentDir, Path relative) throws ArticleException {
     Path file = contentDir.resolve(relative);
@@ -380,17 +440,19 @@ public final class ArticleLoader {
           FrontMatterParser.Origin.of(relative, attrs.lastModifiedTime().toInstant());
       long cap = Math.min(headBytes, maxFileBytes + 1);
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-        byte[] bytes = new byte[(int) Math.min(TextEncoding.HEAD, cap)];
-        int length = in.readNBytes(bytes, 0, bytes.length);
-        boolean toTheEnd = length < bytes.length;
-        if (length > maxFileBytes) {
-          throw new ArticleException(0, tooLarge()); // it grew since it was looked at
+        Prefix read = new Prefix(in, cap);
+        read.growTo(FIRST_READ);
+        if (TextEncoding.startMayFail(read.bytes, read.length)) {
+          read.growTo(TextEncoding.HEAD); // the errors say what the whole start shows
         }
-        TextEncoding.checkStart(bytes, length);
-        int upTo = Math.min(length, FIRST_TEXT);
+        TextEncoding.checkStart(read.bytes, read.length);
+        int upTo = Math.min(read.length, likelyHeadEnd(read.bytes, read.length));
         while (true) {
-          String text = TextEncoding.decodeUtf8Head(bytes, length, upTo, toTheEnd);
-          if ((toTheEnd && upTo == length) || upTo >= headBytes) {
+          if (TextEncoding.headMayFail(read.bytes, read.length, upTo, read.toTheEnd)) {
+            read.growTo(TextEncoding.HEAD);
+          }
+          String text = TextEncoding.decodeUtf8Head(read.bytes, read.length, upTo, read.toTheEnd);
+          if ((read.toTheEnd && upTo == read.length) || upTo >= headBytes) {
             FrontMatterParser.Parsed parsed = parser.parse(text, origin);
             return new Head(parsed.frontMatter(), parsed.warnings(), Stamp.of(attrs));
           }
@@ -398,15 +460,10 @@ public final class ArticleLoader {
           if (head.isPresent()) {
             return new Head(head.get().frontMatter(), head.get().warnings(), Stamp.of(attrs));
           }
-          if (upTo == length) {
-            bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(4L * bytes.length, cap));
-            length += in.readNBytes(bytes, length, bytes.length - length);
-            toTheEnd = length < bytes.length;
-            if (length > maxFileBytes) {
-              throw new ArticleException(0, tooLarge());
-            }
+          if (upTo == read.length) {
+            read.growTo((int) Math.min(4L * read.bytes.length, Integer.MAX_VALUE - 8));
           }
-          upTo = (int) Math.min(4L * upTo, length);
+          upTo = (int) Math.min(4L * upTo, read.length);
         }
       }
     } catch (IOException e) {

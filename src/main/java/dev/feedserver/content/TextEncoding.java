@@ -28,13 +28,31 @@ final class TextEncoding {
   /**
    * Checks what the first {@code length} bytes of a file show of its encoding, as {@link
    * #decodeUtf8} does first: no UTF-16 byte order mark, not the NUL bytes of UTF-16 or binary data
-   * in its first {@link #SAMPLE} bytes. {@code length} is the whole file, or at least {@link #HEAD}
-   * bytes of it. Errors are exactly {@link #decodeUtf8}'s for the whole file.
+   * in its first {@link #SAMPLE} bytes. Errors are exactly {@link #decodeUtf8}'s for the whole file
+   * when {@code length} is the whole file or at least {@link #HEAD} bytes of it; so a shorter start
+   * that {@link #startMayFail} is read on to that length first.
    */
   static void checkStart(byte[] bytes, int length) throws ArticleException {
-    if (startsLikeUtf16(bytes, length) || nulShape(bytes, Math.min(length, SAMPLE)) != null) {
+    if (startMayFail(bytes, length)) {
       decodeUtf8(length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length)); // throws
     }
+  }
+
+  /**
+   * Whether {@link #checkStart} may find something wrong with a file that starts with these
+   * {@code length} bytes: when true, more of it (up to {@link #HEAD} bytes) is needed to say what.
+   */
+  static boolean startMayFail(byte[] bytes, int length) {
+    return startsLikeUtf16(bytes, length) || nulShape(bytes, Math.min(length, SAMPLE)) != null;
+  }
+
+  /**
+   * Whether {@link #decodeUtf8Head} with these arguments fails: then it should be given at least
+   * {@link #HEAD} bytes of the file (or the whole file), so that its error is the whole file's.
+   */
+  static boolean headMayFail(byte[] bytes, int length, int upTo, boolean toTheEnd) {
+    int end = toTheEnd && upTo == length ? length : completeCharacters(bytes, upTo);
+    return firstInvalidUtf8(bytes, end) >= 0;
   }
 
   /**
