@@ -50,6 +50,11 @@ final class Cli implements Callable<Integer> {
 
   /** Runs a command line; the server, if it was started, is {@link #started()}. */
   int run(String... args) {
+    if (args.length == 0) {
+      // how a server is started: nothing to parse, so no command model to build (a tenth of a
+      // second of reflection at every start), and the same as picocli's call() with no options
+      return serve(new ConfigOptions());
+    }
     CommandLine line = new CommandLine(this);
     line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -89,6 +89,14 @@ class CliTest {
   }
 
   @Test
+  void withoutArgumentsItServesWhatTheEnvironmentSaysAndNamesABadValue() throws Exception {
+    Run bad = run(Map.of("PORT", "x"));
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("feedserver: config key 'port' (environment variable PORT): must be a whole number from 0 to 65535 (got 'x')\n");
+    assertThat(bad.out()).isEmpty();
+  }
+
+  @Test
   void serveIsTheDefaultAndItsOptionsWinOverTheEnvironment() throws Exception {
     Path content = FixtureSite.copyTo(dir.resolve("content"));
     // the environment says otherwise (and would fail): the options win
