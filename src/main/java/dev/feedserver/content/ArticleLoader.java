@@ -444,8 +444,8 @@ public final class ArticleLoader {
         read.growTo(FIRST_READ);
         if (TextEncoding.startMayFail(read.bytes, read.length)) {
           read.growTo(TextEncoding.HEAD); // the errors say what the whole start shows
+          TextEncoding.checkStart(read.bytes, read.length);
         }
-        TextEncoding.checkStart(read.bytes, read.length);
         int upTo = Math.min(read.length, likelyHeadEnd(read.bytes, read.length));
         while (true) {
           if (TextEncoding.headMayFail(read.bytes, read.length, upTo, read.toTheEnd)) {

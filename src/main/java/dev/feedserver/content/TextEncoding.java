@@ -182,20 +182,22 @@ final class TextEncoding {
 
   /** {@link #nulShape(byte[])} of the first {@code n} bytes. */
   private static String nulShape(byte[] bytes, int n) {
-    int even = 0;
-    int odd = 0;
+    int nuls = 0;
     for (int i = 0; i < n; i++) {
       if (bytes[i] == 0) {
-        if (i % 2 == 0) {
-          even++;
-        } else {
-          odd++;
-        }
+        nuls++;
       }
     }
-    if ((even + odd) * 10 < n || n < 4) {
+    if (nuls * 10 < n || n < 4) {
       return null; // a stray NUL is cleaned like any other forbidden character
     }
+    int even = 0;
+    for (int i = 0; i < n; i += 2) {
+      if (bytes[i] == 0) {
+        even++;
+      }
+    }
+    int odd = nuls - even;
     if (Math.max(even, odd) * 4 > n && Math.min(even, odd) * 20 < n) {
       return "it looks like UTF-16 without a byte order mark; convert the file to UTF-8";
     }
