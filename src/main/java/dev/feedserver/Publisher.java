@@ -9,6 +9,7 @@ import dev.feedserver.content.hexo.PostLink;
 import dev.feedserver.content.ArticleLoader;
 import dev.feedserver.content.ArticleProblem;
 import dev.feedserver.content.BodyStore;
+import dev.feedserver.content.KeptBody;
 import dev.feedserver.content.FileResult;
 import dev.feedserver.content.FrontMatterDates;
 import dev.feedserver.content.FrontMatterParser;
@@ -125,7 +126,9 @@ public final class Publisher {
     if (!readCacheTried) {
       readCacheTried = true;
       readCache.ifPresent(cache -> {
-        known.putAll(cache.load());
+        ReadCache.Contents contents = cache.read();
+        known.putAll(contents.entries());
+        bodies.keep(contents.bodies());
         if (!known.isEmpty()) {
           LOG.info("read cache {}: {} files known; reading those that changed since", cache.file(), known.size());
         }
@@ -134,9 +137,20 @@ public final class Publisher {
     return walk(progress, new ArrayList<>());
   }
 
-  /** Keeps what reading every file gave in the read cache, for the next start (when there is one). */
+  /**
+   * Keeps what reading every file gave in the read cache, for the next start (when there is one),
+   * with the rendered bodies of the site feed's newest articles as far as they may be kept.
+   */
   public synchronized void saveReadCache() {
-    readCache.ifPresent(cache -> cache.save(known));
+    readCache.ifPresent(cache -> {
+      ArticleIndex index = latest.get();
+      List<KeptBody> kept = index == null ? List.of() : index.newestFirst().stream()
+          .limit(config.feedSize())
+          .flatMap(article -> bodies.keepable(article).stream())
+          .toList();
+      bodies.keep(kept); // what the next save falls back on for a body no longer in memory
+      cache.save(known, kept);
+    });
   }
 
   /** {@link #publish}, adding to problems already found fresh in this pass. */

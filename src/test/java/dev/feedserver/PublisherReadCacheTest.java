@@ -77,4 +77,40 @@ class PublisherReadCacheTest {
         .contains("Edited", "New", "Kept").doesNotContain("Before", "Gone");
     assertThat(cached.get("/entry/gone")).isEmpty();
   }
+
+  @Test
+  void aRestartWritesTheNewestFeedWithTheBodiesKeptLastTimeUnlessTheyLookedUpOtherPosts() throws Exception {
+    Path content = Files.createDirectories(dir.resolve("content"));
+    Files.writeString(content.resolve("plain.md"),
+        "---\ntitle: Plain\ndate: 2024-01-02 10:00:00\n---\n# Head\n\nbody kept-alpha **bold**\n");
+    Files.writeString(content.resolve("linking.md"),
+        "---\ntitle: Linking\ndate: 2024-01-03 10:00:00\n---\nlink-alpha {% post_link plain %}\n");
+    Config config = FixtureSite.config(content, FixtureSite.BASE_URL, 0);
+    Publisher first = new Publisher(config, Optional.of(cache(config)));
+    String before = text(first.publish().get("/rss.xml"));
+    first.saveReadCache();
+    assertThat(before).contains("kept-alpha", "link-alpha");
+
+    // while the server is down, both bodies change and their stamps do not (same size, same time):
+    // only a body kept from the last run can still show the old words
+    rewriteKeepingTheStamp(content.resolve("plain.md"), "kept-alpha", "kept-omega");
+    rewriteKeepingTheStamp(content.resolve("linking.md"), "link-alpha", "link-omega");
+
+    String restarted = text(new Publisher(config, Optional.of(cache(config))).publish().get("/rss.xml"));
+    String fresh = text(new Publisher(config, Optional.empty()).publish().get("/rss.xml"));
+    assertThat(restarted).as("the plain body is the one kept; the linking one looked up a post, so it is read again")
+        .contains("kept-alpha", "link-omega").doesNotContain("kept-omega", "link-alpha");
+    assertThat(fresh).contains("kept-omega", "link-omega");
+    assertThat(restarted.replace("kept-alpha", "kept-omega")).isEqualTo(fresh);
+  }
+
+  private static String text(Optional<Representation> representation) {
+    return new String(representation.orElseThrow().body(), StandardCharsets.UTF_8);
+  }
+
+  private static void rewriteKeepingTheStamp(Path file, String from, String to) throws IOException {
+    FileTime modified = Files.getLastModifiedTime(file);
+    Files.writeString(file, Files.readString(file).replace(from, to));
+    Files.setLastModifiedTime(file, modified);
+  }
 }

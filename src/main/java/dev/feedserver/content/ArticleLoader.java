@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import dev.feedserver.content.hexo.HexoRenderer;
+import dev.feedserver.content.hexo.PostContext;
 import dev.feedserver.content.hexo.RenderedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -471,6 +472,11 @@ public final class ArticleLoader {
     }
   }
 
+  /** The URL an article's body resolves relative URLs against. */
+  java.net.URI base(Article article) {
+    return bodyContext.apply(article).base();
+  }
+
   /**
    * Reads, checks and sanitizes an article's body. If the file changed since it was loaded, the
    * body is what the file holds now; the next reload settles the metadata. A file that cannot be
@@ -479,18 +485,42 @@ public final class ArticleLoader {
    * ({@link ArticleBody#unavailable}): the article is served with what its front matter says.
    */
   ArticleBody body(Path contentDir, Article article) {
+    return render(contentDir, article).body();
+  }
+
+  /**
+   * A body as {@link #body} reads it, with the base URL it was rendered against and whether it
+   * depends on nothing else (no tag plugin looked up another post or an asset file): then it may be
+   * {@linkplain KeptBody kept} between runs.
+   */
+  public record Rendering(ArticleBody body, java.net.URI base, boolean selfContained) {}
+
+  /** {@link #body}, saying what the body depends on. */
+  Rendering render(Path contentDir, Article article) {
+    BodyContext context = bodyContext.apply(article);
     try {
       Bytes read = readBounded(contentDir, article.file());
       String text = TextEncoding.decodeUtf8(read.bytes());
       String body = parser.parse(text, read.origin(article.file())).body();
-      BodyContext context = bodyContext.apply(article);
       HtmlSanitizer forPost = sanitizer.forBase(context.base());
       if (!isMarkdown(article.file().getFileName().toString())) {
         SafeHtml html = forPost.sanitize(body); // HTML (and .txt) bodies are served as written, cleaned
-        return new ArticleBody(html, Optional.empty(), forPost.summarize(html, SUMMARY_LENGTH), List.of());
+        return new Rendering(new ArticleBody(html, Optional.empty(), forPost.summarize(html, SUMMARY_LENGTH), List.of()),
+            context.base(), true);
       }
       HtmlSanitizer forMarkdown = forPost.forMarkdown();
-      RenderedBody rendered = hexo.render(body, context.tags());
+      java.util.concurrent.atomic.AtomicBoolean lookedUp = new java.util.concurrent.atomic.AtomicBoolean();
+      PostContext site = context.tags();
+      PostContext watched = new PostContext(
+          name -> {
+            lookedUp.set(true);
+            return site.assetUrl().apply(name);
+          },
+          slug -> {
+            lookedUp.set(true);
+            return site.post().apply(slug);
+          });
+      RenderedBody rendered = hexo.render(body, watched);
       int bodyLine = text.endsWith(body) ? lineOf(text, text.length() - body.length()) : 0;
       List<ArticleProblem> warnings = rendered.warnings().stream()
           .map(w -> new ArticleProblem(article.file(), bodyLine > 0 ? bodyLine + w.line() - 1 : 0, w.message()))
@@ -501,11 +531,13 @@ public final class ArticleLoader {
       String summary = article.description()
           .map(d -> XmlText.truncate(d, SUMMARY_LENGTH))
           .orElseGet(() -> forMarkdown.summarize(excerpt.orElse(html), SUMMARY_LENGTH));
-      return new ArticleBody(html, excerpt, summary, warnings);
+      return new Rendering(new ArticleBody(html, excerpt, summary, warnings), context.base(), !lookedUp.get());
     } catch (ArticleException e) {
       ArticleProblem problem = new ArticleProblem(article.file(), e.line(), e.getMessage());
       LOG.warn("served without its body: {}", problem);
-      return ArticleBody.unavailable(problem, article.description().map(d -> XmlText.truncate(d, SUMMARY_LENGTH)));
+      return new Rendering(
+          ArticleBody.unavailable(problem, article.description().map(d -> XmlText.truncate(d, SUMMARY_LENGTH))),
+          context.base(), false);
     }
   }
 

@@ -20,6 +20,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Tag;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Turns untrusted article HTML (scraped pages, Markdown output, feed content) into {@link SafeHtml}: the
@@ -84,6 +86,15 @@ public final class HtmlSanitizer {
       "noframes", "object", "embed", "applet", "param", "noembed", "form", "button", "input", "select",
       "option", "optgroup", "datalist", "textarea", "canvas", "audio", "video", "track", "head",
       "title", "meta", "link", "base");
+  // The selectors a body is cleaned with, parsed once (jsoup parses a selector string at every
+  // select; its evaluators are thread-safe)
+  private static final Evaluator DROPPED = Selector.evaluatorOf(DROPPED_WITH_CONTENT);
+  private static final Evaluator IMAGES = Selector.evaluatorOf("img");
+  private static final Evaluator WITH_URLS = Selector.evaluatorOf("[href], [src], [cite]");
+  private static final Evaluator LINKS_WITHOUT_HREF = Selector.evaluatorOf("a:not([href])");
+  private static final Evaluator CODE_WITH_CLASS = Selector.evaluatorOf("pre[class], code[class]");
+  private static final Evaluator HEADINGS_WITH_ID =
+      Selector.evaluatorOf("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
 
   private static final String[] KEPT_TAGS = {
     "p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -289,11 +300,11 @@ public final class HtmlSanitizer {
 
   private String sanitizeOnce(String html) {
     Document dirty = Jsoup.parseBodyFragment(html, baseUri);
-    dirty.body().select(DROPPED_WITH_CONTENT).remove();
-    for (Element img : dirty.body().select("img")) {
+    dirty.body().select(DROPPED).remove();
+    for (Element img : dirty.body().select(IMAGES)) {
       revealLazySource(img); // before the Cleaner drops every data-* attribute
     }
-    for (Element el : dirty.body().select("[href], [src], [cite]")) {
+    for (Element el : dirty.body().select(WITH_URLS)) {
       for (Attribute attr : el.attributes()) {
         if (URL_ATTRIBUTES.contains(attr.getKey())) {
           attr.setValue(httpsIfProtocolRelative(attr.getValue()));
@@ -303,21 +314,21 @@ public final class HtmlSanitizer {
 
     Document clean = cleaner.clean(dirty);
     Element body = clean.body();
-    for (Element img : body.select("img")) {
+    for (Element img : body.select(IMAGES)) {
       fixImage(img);
     }
     // rel is for hyperlinks only: an a whose href was dropped stays as a placeholder, without it
-    body.select("a:not([href])").removeAttr("rel");
+    body.select(LINKS_WITHOUT_HREF).removeAttr("rel");
     cleanCharacters(body);
     // after cleanCharacters: NFC can change a value's length, and what is checked is what is written
-    for (Element element : body.select("pre[class], code[class]")) {
+    for (Element element : body.select(CODE_WITH_CLASS)) {
       if (markdown) {
         keepLanguageClassOnly(element);
       } else {
         element.removeAttr("class");
       }
     }
-    for (Element heading : body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+    for (Element heading : body.select(HEADINGS_WITH_ID)) {
       if (!markdown || !isHeadingId(heading.attr("id"))) {
         heading.removeAttr("id");
       }

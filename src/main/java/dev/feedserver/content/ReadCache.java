@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * What reading each article file gave (its metadata, its warnings, or its problem), kept on disk
  * between runs, so that a restart reads only the files whose stamp (size, modification time, file
  * key) changed since, as a watched change does. Hexo keeps its {@code db.json} for the same reason.
+ * With them, the rendered bodies of the newest articles ({@link KeptBody}): the first feeds after
+ * a restart are written without rendering their Markdown again.
  *
  * <p>One file per content folder (named by a hash of its real path), in a folder of the user's own
  * ({@code readCache}). Its header holds a hash of everything reading a file depends on (the content
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class ReadCache {
   private static final Logger LOG = LoggerFactory.getLogger(ReadCache.class);
   private static final int MAGIC = 0x46535243; // "FSRC"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final byte LOADED = 1;
   private static final byte UNPUBLISHED = 2;
   private static final byte FAILED = 3;
@@ -55,6 +57,11 @@ public final class ReadCache {
 
   /** What a file's reading gave, with the stamp it was read at. */
   public record Entry(ArticleLoader.Stamp stamp, FileResult result) {}
+
+  /** What a cache holds: the readings by path, and the bodies kept with them. */
+  public record Contents(Map<Path, Entry> entries, List<KeptBody> bodies) {
+    public static final Contents EMPTY = new Contents(Map.of(), List.of());
+  }
 
   private ReadCache(Path file, byte[] key) {
     this.file = file;
@@ -148,20 +155,33 @@ public final class ReadCache {
    * there is no cache yet, or it cannot be trusted (then it says why, once, in the log).
    */
   public Map<Path, Entry> load() {
+    return read().entries();
+  }
+
+  /** {@link #load}, with the bodies the last {@link #save} kept. */
+  public Contents read() {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return Map.of();
+      return Contents.EMPTY;
     }
     try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       long length = Files.size(file);
-      return new Reader(new DataInputStream(new BufferedInputStream(raw, 1 << 16)), length).entries();
+      return new Reader(new DataInputStream(new BufferedInputStream(raw, 1 << 16)), length).contents();
     } catch (IOException | RuntimeException e) {
       LOG.warn("read cache {} not used ({}); every file is read", file, e.toString());
-      return Map.of();
+      return Contents.EMPTY;
     }
   }
 
   /** Writes these readings in place of the last ones. Failures are logged, never thrown. */
   public void save(Map<Path, Entry> entries) {
+    save(entries, List.of());
+  }
+
+  /**
+   * Writes these readings and rendered bodies in place of the last ones. Failures are logged,
+   * never thrown.
+   */
+  public void save(Map<Path, Entry> entries, List<KeptBody> bodies) {
     Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       try (OutputStream raw = Files.newOutputStream(temporary);
@@ -172,6 +192,10 @@ public final class ReadCache {
         out.writeInt(entries.size());
         for (Map.Entry<Path, Entry> entry : entries.entrySet()) {
           write(out, entry.getKey(), entry.getValue());
+        }
+        out.writeInt(bodies.size());
+        for (KeptBody body : bodies) {
+          write(out, body);
         }
       }
       try {
@@ -227,6 +251,15 @@ public final class ReadCache {
     }
   }
 
+  private static void write(DataOutputStream out, KeptBody kept) throws IOException {
+    writeString(out, separated(kept.file()));
+    out.writeLong(kept.version());
+    writeString(out, kept.base().toString());
+    writeString(out, kept.body().html().html());
+    writeOptional(out, kept.body().excerpt().map(SafeHtml::html));
+    writeString(out, kept.body().summary());
+  }
+
   /** A relative path with {@code /} between its names, whatever the platform. */
   private static String separated(Path path) {
     List<String> names = new ArrayList<>();
@@ -271,7 +304,7 @@ public final class ReadCache {
       this.left = length;
     }
 
-    Map<Path, Entry> entries() throws IOException {
+    Contents contents() throws IOException {
       if (readInt() != MAGIC || readInt() != FORMAT) {
         throw new IOException("not a read cache of this version");
       }
@@ -286,10 +319,25 @@ public final class ReadCache {
         ArticleLoader.Stamp stamp = new ArticleLoader.Stamp(readLong(), readLong(), readInt());
         entries.put(path, new Entry(stamp, result(path)));
       }
+      int bodyCount = count(8);
+      List<KeptBody> bodies = new ArrayList<>(bodyCount);
+      for (int i = 0; i < bodyCount; i++) {
+        Path path = relativePath(string());
+        long version = readLong();
+        java.net.URI base;
+        try {
+          base = new java.net.URI(string());
+        } catch (java.net.URISyntaxException e) {
+          throw new IOException("a body's base URL is not a URL");
+        }
+        SafeHtml html = new SafeHtml(string());
+        Optional<SafeHtml> excerpt = optional().map(SafeHtml::new);
+        bodies.add(new KeptBody(path, version, base, new ArticleBody(html, excerpt, string(), List.of())));
+      }
       if (left != 0) {
         throw new IOException(left + " bytes after the last entry");
       }
-      return entries;
+      return new Contents(entries, List.copyOf(bodies));
     }
 
     private FileResult result(Path path) throws IOException {

@@ -12,6 +12,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * An entry's sanitized body as its permalink page shows it: below the page's own {@code <h1>} (the
@@ -40,7 +42,8 @@ final class PageBody {
   static final int PAGE_LEVEL = 1;
 
   private static final Pattern HEADING = Pattern.compile("<h[1-6][\\s>/]");
-  private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
+  private static final Evaluator HEADINGS = Selector.evaluatorOf("h1, h2, h3, h4, h5, h6");
+  private static final Evaluator EVERY_ELEMENT = Selector.evaluatorOf("*");
 
   /** The elements the sanitizer keeps whose content model allows no text. */
   private static final Set<String> NO_TEXT =
@@ -135,7 +138,7 @@ final class PageBody {
       }
     });
     for (Element holder : kept) {
-      for (Element below : holder.select("*")) {
+      for (Element below : holder.select(EVERY_ELEMENT)) {
         if (below != holder && below.parent() != null) {
           below.unwrap();
         }

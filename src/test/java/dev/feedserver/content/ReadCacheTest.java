@@ -55,6 +55,26 @@ class ReadCacheTest {
   }
 
   @Test
+  void keptBodiesComeBackWithTheReadingsAndAPathOutsideIsNotTrusted() throws IOException {
+    List<KeptBody> bodies = List.of(
+        new KeptBody(Path.of("posts", "2024", "全部.md"), -77L, java.net.URI.create("http://feeds.test/entry/id-1/"),
+            new ArticleBody(new SafeHtml("<p>正文 &amp; <a href=\"http://feeds.test/x\">x</a></p>"),
+                Optional.of(new SafeHtml("<p>正文</p>")), "正文 & x", List.of())),
+        new KeptBody(Path.of("bare.txt"), 0, java.net.URI.create("http://feeds.test/entry/bare/"),
+            new ArticleBody(SafeHtml.EMPTY, Optional.empty(), "", List.of())));
+    ReadCache cache = cache("settings");
+    cache.save(sample(), bodies);
+
+    ReadCache.Contents contents = cache("settings").read();
+    assertThat(contents.entries()).isEqualTo(sample());
+    assertThat(contents.bodies()).isEqualTo(bodies);
+
+    cache.save(sample(), List.of(new KeptBody(Path.of("../outside.md"), 1, java.net.URI.create("http://feeds.test/"),
+        ArticleBody.EMPTY)));
+    assertThat(cache.read()).isEqualTo(ReadCache.Contents.EMPTY);
+  }
+
+  @Test
   void otherSettingsOrAnotherProgramStartFromNothing() throws IOException {
     cache("settings").save(sample());
 

@@ -85,7 +85,10 @@ final class PostRender implements TagEnvironment {
     }
     depth++;
     try {
-      String substituted = substitute(text, firstLine, markdown.codeRanges(text).withHtmlCode(text), true);
+      // tags start with "{%": without one there is nothing to swap, so no code to find first (a
+      // second Markdown parse)
+      CodeRanges code = text.contains("{%") ? markdown.codeRanges(text).withHtmlCode(text) : CodeRanges.NONE;
+      String substituted = substitute(text, firstLine, code, true);
       return placeholders.restore(markdown.toHtml(substituted));
     } finally {
       depth--;
