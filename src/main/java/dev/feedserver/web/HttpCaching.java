@@ -25,7 +25,6 @@ import java.time.format.DateTimeParseException;
  *   <li>Every answer, 200 or 304, carries ETag, Last-Modified, Cache-Control, {@code Vary} (at
  *       least {@code Accept-Encoding}; the caller names what else the choice depended on), and the
  *       real Content-Type.
- *   <li>A 304's Content-Length is the one its 200 would have had (RFC 9110 §8.6 allows no other).
  * </ul>
  */
 final class HttpCaching {
@@ -68,7 +67,6 @@ final class HttpCaching {
     headers.addAll(fields.representation()); // Content-Type, nosniff, the headers of the bytes
     headers.addAll(cors);
     if (notModified(ifNoneMatch, ifModifiedSince, resource)) {
-      headers.add(fields.length()); // what the 200 would have said (RFC 9110 §8.6), not Jetty's 0
       return new Answer(304, headers, null);
     }
     headers.addAll(fields.content()); // Content-Encoding, Content-Length

@@ -55,11 +55,9 @@ final class HttpResource {
    * request (Jetty copies a {@link PreEncodedHttpField}'s bytes as they are): {@code validators}
    * go on its 200s and 304s alike (ETag, Last-Modified, its own Cache-Control if it has one), {@code
    * representation} too (Content-Type, nosniff, the headers of its bytes), {@code content} on 200s
-   * only (Content-Encoding, Content-Length); {@code length} (its Content-Length) on 304s, where RFC
-   * 9110 §8.6 allows only the length a 200 would have had (without one, Jetty says 0).
+   * only (Content-Encoding, Content-Length).
    */
-  record Fields(List<HttpField> validators, List<HttpField> representation, List<HttpField> content,
-      HttpField length) {}
+  record Fields(List<HttpField> validators, List<HttpField> representation, List<HttpField> content) {}
 
   private final String contentType;
   private final boolean crossOrigin;
@@ -119,10 +117,9 @@ final class HttpResource {
     if (variant.encoding() != null) {
       content.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, variant.encoding()));
     }
-    HttpField length = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(variant.length()));
-    content.add(length);
+    content.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(variant.length())));
     return new Variant(variant.encoding(), variant.body(), variant.etag(),
-        new Fields(List.copyOf(validators), representation, List.copyOf(content), length));
+        new Fields(List.copyOf(validators), representation, List.copyOf(content)));
   }
 
   /**

@@ -84,13 +84,6 @@ class HttpCachingTest {
     assertThat(limitedAgain.body()).isEmpty();
     assertThat(header(limitedAgain, "ETag")).isEqualTo(header(limited, "ETag"));
     assertThat(header(limitedAgain, "Content-Type")).isEqualTo("application/rss+xml; charset=utf-8");
-    // RFC 9110 §8.6: a 304's Content-Length is the 200's (of the encoding asked for), never a 0
-    assertThat(header(again, "Content-Length")).isEqualTo(header(first, "Content-Length")).isNotEqualTo("0");
-    assertThat(header(limitedAgain, "Content-Length")).isEqualTo(header(limited, "Content-Length"));
-    HttpResponse<byte[]> gzipped = get("/rss.xml", "Accept-Encoding", "gzip");
-    HttpResponse<byte[]> gzippedAgain = get("/rss.xml", "Accept-Encoding", "gzip", "If-None-Match", header(gzipped, "ETag"));
-    assertThat(gzippedAgain.statusCode()).isEqualTo(304);
-    assertThat(header(gzippedAgain, "Content-Length")).isEqualTo(Integer.toString(gzipped.body().length));
     assertThat(get("/rss.xml", "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
     assertThat(get("/rss.xml", "If-None-Match", "*").statusCode()).isEqualTo(304);
     assertThat(get("/rss.xml", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
