@@ -72,7 +72,7 @@ final class FastPath extends Handler.Wrapper {
     if (answer.isEmpty()) { // to be rendered (or fetched) first
       return dispatch(request, response, callback, () -> responder.respond(current, found.get(), headers));
     }
-    write(answer.get(), head, response, callback);
+    write(answer.get(), request, head, response, callback);
     return true;
   }
 
@@ -102,7 +102,7 @@ final class FastPath extends Handler.Wrapper {
           answered = Optional.empty(); // the handlers report it
         }
         if (answered.isPresent()) {
-          write(answered.get(), "HEAD".equals(request.getMethod()), response, callback);
+          write(answered.get(), request, "HEAD".equals(request.getMethod()), response, callback);
         } else if (!super.handle(request, response, callback)) {
           Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }
@@ -113,13 +113,15 @@ final class FastPath extends Handler.Wrapper {
     return true;
   }
 
-  private static void write(HttpCaching.Answer answer, boolean head, Response response, Callback callback) {
+  private static void write(HttpCaching.Answer answer, Request request, boolean head, Response response,
+      Callback callback) {
     response.setStatus(answer.status());
     HttpFields.Mutable out = response.getHeaders();
     for (HttpField header : answer.headers()) {
       out.add(header); // each name once: the answer's fields are distinct, and nothing was set before
     }
     if (answer.body() == null) {
+      HttpCaching.withoutContentLength(request);
       callback.succeeded(); // a 304: headers only
       return;
     }

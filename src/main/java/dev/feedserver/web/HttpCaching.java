@@ -25,6 +25,7 @@ import java.time.format.DateTimeParseException;
  *   <li>Every answer, 200 or 304, carries ETag, Last-Modified, Cache-Control, {@code Vary} (at
  *       least {@code Accept-Encoding}; the caller names what else the choice depended on), and the
  *       real Content-Type.
+ *   <li>A 304 has no Content-Length (see {@link #withoutContentLength}).
  * </ul>
  */
 final class HttpCaching {
@@ -84,6 +85,22 @@ final class HttpCaching {
     }
   }
 
+  /**
+   * Keeps Jetty from sending {@code Content-Length: 0} with a 304: it gives every response that
+   * ends without a length the length of what was written, and RFC 9110 §8.6 allows a 304 only the
+   * length its 200 would have had, which some clients (wrk's parser, older Node.js) then wait for.
+   * Like nginx, a 304 says no length at all.
+   */
+  static void withoutContentLength(org.eclipse.jetty.server.Request request) {
+    request.addHttpStreamWrapper(stream -> new org.eclipse.jetty.server.HttpStream.Wrapper(stream) {
+      @Override
+      public void prepareResponse(org.eclipse.jetty.http.HttpFields.Mutable headers) {
+        super.prepareResponse(headers);
+        headers.remove(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH);
+      }
+    });
+  }
+
   /** Writes an answer through Javalin (see {@link #answer}). */
   static void write(Context ctx, Answer answer) {
     // Straight on the servlet response: this runs for every poll, most of them ending in a 304.
@@ -92,6 +109,11 @@ final class HttpCaching {
       res.setHeader(header.getName(), header.getValue());
     }
     if (answer.body() == null) {
+      org.eclipse.jetty.server.Request core =
+          org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+      if (core != null) {
+        withoutContentLength(core);
+      }
       ctx.status(answer.status());
       return;
     }

@@ -304,6 +304,7 @@ class EmbedAndDiscoveryHttpTest {
       assertThat(header(head, name)).as("HEAD " + name).isEqualTo(header(ok, name));
     }
     assertThat(header(head, "Content-Length")).isEqualTo(header(ok, "Content-Length"));
+    assertThat(notModified.headers().firstValue("Content-Length")).as("a 304's Content-Length").isEmpty();
   }
 
   // ---- embed page options ----
