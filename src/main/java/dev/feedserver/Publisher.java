@@ -217,21 +217,11 @@ public final class Publisher {
     return update(toRead, fresh, n -> {});
   }
 
-  /**
-   * Whether files are read on several threads: not on two cores or fewer. There, while a first
-   * load runs, the JIT's compiler threads keep a core busy, and a second reading thread only
-   * contends with them (and with the first, over the profile counters of the code both run).
-   * Measured on two cores, first starts alternating: one thread read 10,000 articles in 1.34–1.47 s
-   * against 1.33–2.02 s with two, and 100,000 in 4.9–5.0 s against 5.1 s. Later, a reload of many
-   * files leaves the other core to the requests.
-   */
-  private static final boolean READ_IN_PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
-
   private Publication update(List<ArticleLoader.Found> toRead, List<ArticleProblem> fresh, IntConsumer progress) {
     long t0 = System.nanoTime();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     List<Map.Entry<Path, ReadCache.Entry>> read =
-        (READ_IN_PARALLEL ? toRead.parallelStream() : toRead.stream())
+        toRead.parallelStream()
             .map(found -> {
               FileResult result = loader.read(config.articlesDir(), found.file());
               int n = done.incrementAndGet();
