@@ -449,10 +449,16 @@ public final class ArticleLoader {
         }
         int upTo = Math.min(read.length, likelyHeadEnd(read.bytes, read.length));
         while (true) {
-          if (TextEncoding.headMayFail(read.bytes, read.length, upTo, read.toTheEnd)) {
-            read.growTo(TextEncoding.HEAD);
+          String text;
+          try {
+            text = TextEncoding.decodeUtf8Head(read.bytes, read.length, upTo, read.toTheEnd);
+          } catch (ArticleException notUtf8) {
+            if (read.toTheEnd || read.length >= TextEncoding.HEAD) {
+              throw notUtf8;
+            }
+            read.growTo(TextEncoding.HEAD); // the error says what the whole start shows
+            text = TextEncoding.decodeUtf8Head(read.bytes, read.length, upTo, read.toTheEnd); // throws
           }
-          String text = TextEncoding.decodeUtf8Head(read.bytes, read.length, upTo, read.toTheEnd);
           if ((read.toTheEnd && upTo == read.length) || upTo >= headBytes) {
             FrontMatterParser.Parsed parsed = parser.parse(text, origin);
             return new Head(parsed.frontMatter(), parsed.warnings(), Stamp.of(attrs));
@@ -493,7 +499,7 @@ public final class ArticleLoader {
    * depends on nothing else (no tag plugin looked up another post or an asset file): then it may be
    * {@linkplain KeptBody kept} between runs.
    */
-  public record Rendering(ArticleBody body, java.net.URI base, boolean selfContained) {}
+  record Rendering(ArticleBody body, java.net.URI base, boolean selfContained) {}
 
   /** {@link #body}, saying what the body depends on. */
   Rendering render(Path contentDir, Article article) {

@@ -39,13 +39,15 @@ public final class BodyStore {
 
   /** The article's body, from the cache, or kept from the last run, or read and sanitized now. */
   public ArticleBody body(Article article) {
-    return cache.get(new Key(article.file(), article.version()), key -> {
-      KeptBody before = kept.get(key);
-      if (before != null && before.base().equals(loader.base(article))) {
-        return new ArticleLoader.Rendering(before.body(), before.base(), true);
-      }
-      return loader.render(contentDir, article);
-    }).body();
+    return cache.get(new Key(article.file(), article.version()), key -> keptFor(key, article)
+        .map(before -> new ArticleLoader.Rendering(before.body(), before.base(), true))
+        .orElseGet(() -> loader.render(contentDir, article))).body();
+  }
+
+  /** The body kept from the last run for this file version, if it was rendered at the article's base URL. */
+  private Optional<KeptBody> keptFor(Key key, Article article) {
+    KeptBody before = kept.get(key);
+    return before != null && before.base().equals(loader.base(article)) ? Optional.of(before) : Optional.empty();
   }
 
   /** Bodies kept from the last run, to be used instead of reading their files while they fit. */
@@ -64,8 +66,7 @@ public final class BodyStore {
     Key key = new Key(article.file(), article.version());
     ArticleLoader.Rendering rendering = cache.getIfPresent(key);
     if (rendering == null) {
-      KeptBody before = kept.get(key);
-      return before != null && before.base().equals(loader.base(article)) ? Optional.of(before) : Optional.empty();
+      return keptFor(key, article);
     }
     if (!rendering.selfContained() || !rendering.body().warnings().isEmpty() || rendering.body().problem().isPresent()) {
       return Optional.empty();

@@ -151,14 +151,10 @@ public final class ReadCache {
   }
 
   /**
-   * The readings kept by the last {@link #save}, by path relative to the content folder; empty when
-   * there is no cache yet, or it cannot be trusted (then it says why, once, in the log).
+   * The readings kept by the last {@link #save}, by path relative to the content folder, and the
+   * bodies kept with them; empty when there is no cache yet, or it cannot be trusted (then it says
+   * why, once, in the log).
    */
-  public Map<Path, Entry> load() {
-    return read().entries();
-  }
-
-  /** {@link #load}, with the bodies the last {@link #save} kept. */
   public Contents read() {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Contents.EMPTY;
@@ -170,11 +166,6 @@ public final class ReadCache {
       LOG.warn("read cache {} not used ({}); every file is read", file, e.toString());
       return Contents.EMPTY;
     }
-  }
-
-  /** Writes these readings in place of the last ones. Failures are logged, never thrown. */
-  public void save(Map<Path, Entry> entries) {
-    save(entries, List.of());
   }
 
   /**

@@ -47,20 +47,13 @@ final class TextEncoding {
   }
 
   /**
-   * Whether {@link #decodeUtf8Head} with these arguments fails: then it should be given at least
-   * {@link #HEAD} bytes of the file (or the whole file), so that its error is the whole file's.
-   */
-  static boolean headMayFail(byte[] bytes, int length, int upTo, boolean toTheEnd) {
-    int end = toTheEnd && upTo == length ? length : completeCharacters(bytes, upTo);
-    return firstInvalidUtf8(bytes, end) >= 0;
-  }
-
-  /**
    * The text of the first {@code upTo} of the {@code length} bytes read of a file (whose start
    * {@link #checkStart} checked), after checking that they are UTF-8. Unless they are the whole
    * file ({@code toTheEnd} and {@code upTo == length}), a character cut in two at {@code upTo} is
    * left out: its bytes are checked when more is decoded. Errors are exactly those {@link
-   * #decodeUtf8} gives for the whole file when its first bad byte is among those checked: loading
+   * #decodeUtf8} gives for the whole file when its first bad byte is among those checked and {@code
+   * length} is the whole file or at least {@link #HEAD} bytes (the guesses look at the first {@link
+   * #SAMPLE}; loading reads on to that length and decodes again before it reports an error): loading
    * checks what it decodes (the front matter and the bytes around it), and the rest of a body is
    * checked when the body is first read.
    */
@@ -68,7 +61,7 @@ final class TextEncoding {
     int end = toTheEnd && upTo == length ? length : completeCharacters(bytes, upTo);
     if (firstInvalidUtf8(bytes, end) >= 0) {
       // throws the detailed error: the first bad byte is before end, and every guess looks at no
-      // more than the first SAMPLE bytes, fewer than a partial head holds
+      // more than the first SAMPLE bytes, fewer than HEAD
       decodeUtf8(length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length));
     }
     return new String(bytes, 0, end, StandardCharsets.UTF_8);

@@ -47,11 +47,11 @@ class ReadCacheTest {
   @Test
   void everyKindOfReadingComesBackAsItWasKept() throws IOException {
     ReadCache cache = cache("settings");
-    assertThat(cache.load()).isEmpty(); // nothing kept yet
+    assertThat(cache.read().entries()).isEmpty(); // nothing kept yet
 
-    cache.save(sample());
+    cache.save(sample(), List.of());
 
-    assertThat(cache("settings").load()).isEqualTo(sample());
+    assertThat(cache("settings").read().entries()).isEqualTo(sample());
   }
 
   @Test
@@ -76,36 +76,36 @@ class ReadCacheTest {
 
   @Test
   void otherSettingsOrAnotherProgramStartFromNothing() throws IOException {
-    cache("settings").save(sample());
+    cache("settings").save(sample(), List.of());
 
-    assertThat(cache("other settings").load()).isEmpty();
-    assertThat(ReadCache.in(dir.resolve("cache"), dir.resolve("content"), "settings", "program 2").load()).isEmpty();
-    assertThat(cache("settings").load()).hasSize(4);
+    assertThat(cache("other settings").read().entries()).isEmpty();
+    assertThat(ReadCache.in(dir.resolve("cache"), dir.resolve("content"), "settings", "program 2").read().entries()).isEmpty();
+    assertThat(cache("settings").read().entries()).hasSize(4);
   }
 
   @Test
   void aDamagedCacheIsIgnoredWholeNeverTrustedInPart() throws IOException {
     ReadCache cache = cache("settings");
-    cache.save(sample());
+    cache.save(sample(), List.of());
     byte[] good = Files.readAllBytes(cache.file());
 
     for (int cut : new int[] {0, 3, 10, 50, good.length / 2, good.length - 1}) {
       Files.write(cache.file(), java.util.Arrays.copyOf(good, cut));
-      assertThat(cache.load()).as("cut at %d", cut).isEmpty();
+      assertThat(cache.read().entries()).as("cut at %d", cut).isEmpty();
     }
     byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
     Files.write(cache.file(), longer);
-    assertThat(cache.load()).as("a byte too many").isEmpty();
+    assertThat(cache.read().entries()).as("a byte too many").isEmpty();
     for (int at : new int[] {0, 5, 9, 40, 44}) {
       byte[] altered = good.clone();
       altered[at] ^= 0x5A;
       Files.write(cache.file(), altered);
-      assertThat(cache.load()).as("byte %d altered", at).isEmpty();
+      assertThat(cache.read().entries()).as("byte %d altered", at).isEmpty();
     }
     byte[] huge = good.clone(); // the entry count (after magic, format and the 32-byte key) made enormous
     huge[40] = 0x7F;
     Files.write(cache.file(), huge);
-    assertThat(cache.load()).isEmpty();
+    assertThat(cache.read().entries()).isEmpty();
   }
 
   @Test
@@ -126,8 +126,8 @@ class ReadCacheTest {
   void aPathLeadingOutOfTheContentFolderIsNotTrusted() throws IOException {
     for (String path : new String[] {"../outside.md", "a/../../b.md"}) {
       ReadCache cache = cache("settings " + path);
-      cache.save(Map.of(Path.of(path), new ReadCache.Entry(STAMP, new FileResult.Unpublished(Path.of(path)))));
-      assertThat(cache.load()).as(path).isEmpty();
+      cache.save(Map.of(Path.of(path), new ReadCache.Entry(STAMP, new FileResult.Unpublished(Path.of(path)))), List.of());
+      assertThat(cache.read().entries()).as(path).isEmpty();
     }
   }
 }
