@@ -165,16 +165,16 @@ public final class Publisher {
         fresh.add(problem);
       }
     }
-    Map<Path, ArticleLoader.Stamp> seen = new TreeMap<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>(scan.files().size() * 2);
     List<ArticleLoader.Found> toRead = new ArrayList<>();
     for (ArticleLoader.Found found : scan.files()) {
-      seen.put(found.file(), found.stamp());
+      seen.add(found.file());
       ReadCache.Entry before = known.get(found.file());
       if (before == null || !before.stamp().equals(found.stamp())) {
         toRead.add(found);
       }
     }
-    known.keySet().retainAll(seen.keySet());
+    known.keySet().retainAll(seen);
     return update(toRead, fresh, progress);
   }
 

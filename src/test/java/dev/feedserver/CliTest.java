@@ -32,9 +32,14 @@ class CliTest {
   record Run(int status, String out, String err) {}
 
   private static Process start(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-        App.class.getName()));
+    return start(List.of(), env, args);
+  }
+
+  private static Process start(List<String> jvmFlags, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), App.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("FEED_") || k.equals("PORT"));
@@ -44,7 +49,11 @@ class CliTest {
 
   /** Runs a command that must end by itself within 30 s (a server that started would not). */
   private static Run run(Map<String, String> env, String... args) throws Exception {
-    Process process = start(env, args);
+    return run(List.of(), env, args);
+  }
+
+  private static Run run(List<String> jvmFlags, Map<String, String> env, String... args) throws Exception {
+    Process process = start(jvmFlags, env, args);
     process.getOutputStream().close();
     boolean ended = process.waitFor(30, TimeUnit.SECONDS);
     if (!ended) {
@@ -70,6 +79,36 @@ class CliTest {
       assertThat(commandHelp.status()).as(command).isZero();
       assertThat(commandHelp.out()).as(command).startsWith("Usage: feedserver " + command);
     }
+  }
+
+  /** The JVM flags of the Procfile's command, split as its shell splits them (quotes removed). */
+  private static List<String> procfileJvmFlags() throws IOException {
+    String line = Files.readString(Path.of("Procfile"), StandardCharsets.UTF_8).strip();
+    Matcher command = Pattern.compile("web: java (.*) -jar target/feedserver\\.jar").matcher(line);
+    assertThat(command.matches()).as(line).isTrue();
+    List<String> flags = new ArrayList<>();
+    Matcher token = Pattern.compile("'([^']*)'|(\\S+)").matcher(command.group(1));
+    while (token.find()) {
+      flags.add(token.group(1) != null ? token.group(1) : token.group(2));
+    }
+    return flags;
+  }
+
+  @Test
+  void theProcfilesJvmFlagsAreAcceptedSilentlyAndTheReadmeRunsTheSame() throws Exception {
+    List<String> flags = procfileJvmFlags();
+    assertThat(flags).contains("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,sun.util.locale.LocaleObjectCache::*");
+    // a flag this JVM did not know would stop it before main; a CompileCommand without "quiet"
+    // would print itself on every start (the archive may not fit this test's class path: the JVM
+    // then says so, and goes on)
+    Run version = run(flags, Map.of(), "--version");
+    assertThat(version.status()).as(version.err()).isZero();
+    assertThat(version.out()).contains("feedserver ").doesNotContain("CompileCommand");
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    String procfile = Files.readString(Path.of("Procfile"), StandardCharsets.UTF_8).strip();
+    String flagsAsWritten = procfile.substring("web: java ".length(), procfile.indexOf(" -jar "));
+    assertThat(readme.replace("\\\n  ", "")).as("the README's run command").contains(
+        "java " + flagsAsWritten + " -jar target/feedserver.jar");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -189,6 +189,7 @@ public final class ArticleLoader {
       throw new IOException("content folder " + contentDir + " does not exist or is not a folder");
     }
     Path root = contentDir.toRealPath();
+    int rootNames = root.getNameCount();
     List<Found> files = new ArrayList<>();
     List<ArticleProblem> problems = new ArrayList<>();
     Files.walkFileTree(
@@ -202,7 +203,8 @@ public final class ArticleLoader {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            Entry entry = entry(file, root.relativize(file), attrs);
+            // below the root, a subpath is the relative path (and much cheaper than relativize)
+            Entry entry = entry(file, file.subpath(rootNames, file.getNameCount()), attrs);
             if (entry instanceof Found found) {
               files.add(found);
             } else if (entry instanceof Refused refused) {
@@ -335,7 +337,7 @@ public final class ArticleLoader {
           relative,
           fm.title(),
           shared(fm.categories()),
-          shared(fm.categoryPaths().stream().map(this::shared).toList()),
+          sharedPaths(fm.categoryPaths()),
           shared(fm.tags()),
           (String) shared.intern(fm.author()),
           fm.date(),
@@ -353,10 +355,24 @@ public final class ArticleLoader {
     }
   }
 
-  /** The shared instance of a list of names (of shared names). */
+  /** The shared instance of a list of names (of shared names). Loops, not streams: run per file. */
   @SuppressWarnings("unchecked")
-  private <T> List<T> shared(List<T> names) {
-    return (List<T>) shared.intern(List.copyOf(names.stream().map(shared::intern).toList()));
+  private List<String> shared(List<String> names) {
+    String[] each = new String[names.size()];
+    for (int i = 0; i < each.length; i++) {
+      each[i] = (String) shared.intern(names.get(i));
+    }
+    return (List<String>) shared.intern(List.of(each));
+  }
+
+  /** The shared instance of a list of category paths (of shared paths). */
+  @SuppressWarnings("unchecked")
+  private List<List<String>> sharedPaths(List<List<String>> paths) {
+    Object[] each = new Object[paths.size()];
+    for (int i = 0; i < each.length; i++) {
+      each[i] = shared(paths.get(i));
+    }
+    return (List<List<String>>) shared.intern(List.of(each));
   }
 
   /** A file's front matter, the warnings reading it gave, and the file's stamp when it was opened. */

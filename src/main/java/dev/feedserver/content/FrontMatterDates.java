@@ -196,12 +196,16 @@ public final class FrontMatterDates {
   private static final java.util.Map<String, Month> MONTHS = new java.util.HashMap<>();
   private static final java.util.Map<String, DayOfWeek> WEEKDAYS = new java.util.HashMap<>();
 
+  // RFC 5322's names, spelled out rather than asked of the JDK's locale data: that lookup costs a
+  // start-up ~15 ms on the main thread, and these names never change
   static {
+    String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     for (Month month : Month.values()) {
-      MONTHS.put(month.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), month);
+      MONTHS.put(months[month.ordinal()], month);
     }
+    String[] weekdays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     for (DayOfWeek day : DayOfWeek.values()) {
-      WEEKDAYS.put(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), day);
+      WEEKDAYS.put(weekdays[day.ordinal()], day);
     }
   }
 

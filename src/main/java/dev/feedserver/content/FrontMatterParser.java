@@ -89,7 +89,9 @@ public final class FrontMatterParser {
   private final StrictYamlLoader yaml;
   /** Longest front matter, in code points (config key {@code maxFrontMatter}). */
   private final int maxFrontMatter;
-  private final ObjectMapper json;
+  private final int maxNesting;
+  /** Built when a JSON front matter first comes: Jackson's start-up is not paid by YAML-only sites. */
+  private volatile ObjectMapper json;
   private final int maxNames;
   private final PostNamePattern postNames;
 
@@ -103,17 +105,7 @@ public final class FrontMatterParser {
     this.dates = dates;
     this.maxFrontMatter = limits.maxFrontMatter();
     this.yaml = new StrictYamlLoader(maxFrontMatter, limits.maxAliases(), limits.maxNesting());
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(limits.maxNesting())
-                    .maxStringLength(2 * maxFrontMatter)
-                    .maxNumberLength(1000)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    this.maxNesting = limits.maxNesting();
     this.maxNames = limits.maxNames();
     this.postNames = Objects.requireNonNull(postNames, "postNames");
   }
@@ -333,6 +325,31 @@ public final class FrontMatterParser {
     return loadMapping(XmlText.clean(String.join("\n", lines)), lineOffset);
   }
 
+  /** The JSON reader, with the same limits as the YAML one; built once, on first use. */
+  private ObjectMapper json() {
+    ObjectMapper mapper = json;
+    if (mapper == null) {
+      synchronized (this) {
+        mapper = json;
+        if (mapper == null) {
+          JsonFactory factory =
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(maxNesting)
+                          .maxStringLength(2 * maxFrontMatter)
+                          .maxNumberLength(1000)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build();
+          mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+          json = mapper;
+        }
+      }
+    }
+    return mapper;
+  }
+
   /**
    * JSON lines whose first is the file's line {@code lineOffset + 1}: an object, or (as Hexo writes
    * it) its members without the braces. Scalars become text, as YAML's do here.
@@ -349,7 +366,7 @@ public final class FrontMatterParser {
     boolean members = document.strip().startsWith("\"");
     JsonNode root;
     try {
-      root = json.readTree(members ? "{" + document + "}" : document);
+      root = json().readTree(members ? "{" + document + "}" : document);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ArticleException(line > 0 ? line + lineOffset : lineOffset + 1, "invalid JSON: " + jsonReason(e));

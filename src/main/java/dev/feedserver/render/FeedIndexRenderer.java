@@ -24,7 +24,10 @@ import java.util.Optional;
 final class FeedIndexRenderer {
   static final String MEDIA_TYPE = "application/json";
 
-  private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
+  /** Jackson's writer, made when the first document is written (not when a site is set up). */
+  private static final class Json {
+    static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
+  }
 
   private final Site site;
   private final Links links;
@@ -45,7 +48,7 @@ final class FeedIndexRenderer {
     }
     Index json = new Index(site.title(), links.index(), links.opml(), links.embedScript(), feeds);
     try {
-      return WRITER.writeValueAsBytes(json);
+      return Json.WRITER.writeValueAsBytes(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the feed index", e);
     }

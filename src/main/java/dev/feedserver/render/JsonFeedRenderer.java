@@ -21,7 +21,10 @@ import java.util.List;
 final class JsonFeedRenderer {
   static final String VERSION = "https://jsonfeed.org/version/1.1";
 
-  private static final ObjectWriter WRITER = new ObjectMapper().writer();
+  /** Jackson's writer, made when the first document is written (not when a site is set up). */
+  private static final class Json {
+    static final ObjectWriter WRITER = new ObjectMapper().writer();
+  }
 
   private final Site site;
   private final Links links;
@@ -53,7 +56,7 @@ final class JsonFeedRenderer {
             List.of(new Author(site.feedAuthor())),
             feed.entries().stream().map(this::item).toList());
     try {
-      return WRITER.writeValueAsBytes(json);
+      return Json.WRITER.writeValueAsBytes(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON Feed", e);
     }
