@@ -5,9 +5,9 @@
 #   SIZES="1000 10000" FORMATS="html md" ROUNDS=3 DURATION=5s bash bench/growth.sh
 #   APP_PORT=17080 bash bench/growth.sh           (the server's port, default 18080)
 #
-# For each size, a first start on every format's corpus with an empty read cache (every file read;
-# ready time and heap only), then ROUNDS restarts (default 3) of each, in turn (html, md, html, md,
-# ...), with the read cache the first start kept (FEED_READ_CACHE=$WORK/read-cache-N-FORMAT), each a
+# For each size, ROUNDS first starts (default 3) on every format's corpus, each with an empty read
+# cache (every file read; ready time and heap only), then ROUNDS restarts of each, formats in turn
+# (html, md, html, md, ...), with the read cache the last first start kept (FEED_READ_CACHE=$WORK/read-cache-N-FORMAT), each a
 # fresh JVM (bench/common.sh's flags: -Xmx256m, the CDS archive when the build made one,
 # $JAVA_OPTS): ready time (JVM start to the first 200 for /rss.xml), heap after a full GC once the
 # warm-up thread has finished, reload latency (one article's title edited until its entry page
@@ -59,16 +59,18 @@ results=$WORK/growth.tsv
 : > "$results"
 for size in $SIZES; do
   for format in $FORMATS; do rm -rf "$WORK/read-cache-$size-$format"; done
-  # round 0: the first start on this corpus, every file read (it then keeps the read cache);
-  # rounds 1..ROUNDS: restarts, reading only what changed since (here: the file reload_latency edits)
-  for round in $(seq 0 "$ROUNDS"); do
+  # rounds f1..fROUNDS: first starts on this corpus, every file read (the read cache removed before
+  # each; the last one's is kept); rounds 1..ROUNDS: restarts, reading only what changed since
+  # (here: the file reload_latency edits)
+  for round in $(seq -f 'f%g' 1 "$ROUNDS") $(seq 1 "$ROUNDS"); do
     for format in $FORMATS; do
       corpus=$(corpus_dir "$size" "$format")
       export FEED_READ_CACHE=$WORK/read-cache-$size-$format
+      if [[ $round == f* ]]; then rm -rf "$FEED_READ_CACHE"; fi
       start_and_measure "$corpus" "$WORK/growth-$size-$format-$round.log"
       loaded=$(echo "$health" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("articles"))')
       [ "$loaded" = "$size" ] || echo "warning: $format $size round $round serves $loaded articles, not $size" >&2
-      if [ "$round" -eq 0 ]; then
+      if [[ $round == f* ]]; then
         reload_ms=- feed_rps=- site_rps=-
       else
         reload_ms=$(reload_latency "$corpus")
@@ -99,12 +101,12 @@ formats = sys.argv[2].split()
 sizes = sorted({int(r[0]) for r in rows})
 def pick(size, fmt, col, first):
     return [float(r[col]) for r in rows if int(r[0]) == size and r[1] == fmt and r[col] != '-'
-            and (int(r[2]) == 0) == first]
+            and r[2].startswith('f') == first]
 def med(size, fmt, col, first=False):
     vals = pick(size, fmt, col, first)
     return statistics.median(vals) if vals else None
-def spread(size, fmt, col):
-    vals = pick(size, fmt, col, False)
+def spread(size, fmt, col, first=False):
+    vals = pick(size, fmt, col, first)
     return '%d–%d' % (min(vals), max(vals)) if len(vals) > 1 else ''
 show = lambda v, unit='': '–' if v is None else '%.0f%s' % (v, unit)
 print('| format | articles | corpus | ready, first start (every file read) | ready, restart (read cache) '
@@ -116,7 +118,8 @@ for fmt in formats:
             continue
         disk = next(r[8] for r in rows if int(r[0]) == size and r[1] == fmt)
         ready = show(med(size, fmt, 3), ' ms') + (' (%s)' % spread(size, fmt, 3) if spread(size, fmt, 3) else '')
-        print('| %s | %d | %s | %s | %s | %s | %s | %s | %s |' % (fmt, size, disk, show(med(size, fmt, 3, True), ' ms'),
+        first = show(med(size, fmt, 3, True), ' ms') + (' (%s)' % spread(size, fmt, 3, True) if spread(size, fmt, 3, True) else '')
+        print('| %s | %d | %s | %s | %s | %s | %s | %s | %s |' % (fmt, size, disk, first,
               ready, show(med(size, fmt, 4), ' MB'), show(med(size, fmt, 5), ' ms'), show(med(size, fmt, 6)),
               show(med(size, fmt, 7))))
 if 'html' in formats and 'md' in formats:
