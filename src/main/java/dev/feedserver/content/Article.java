@@ -57,8 +57,10 @@ public record Article(
   }
 
   /** Newest first, ties broken by id: the one order of every list and feed. */
-  public static final Comparator<Article> NEWEST_FIRST =
-      Comparator.comparing(Article::published).reversed().thenComparing(Article::id);
+  public static final Comparator<Article> NEWEST_FIRST = (a, b) -> {
+    int byDate = b.published.compareTo(a.published);
+    return byDate != 0 ? byDate : a.id.compareTo(b.id);
+  };
 
   /** The same article in one category (Hexo's {@code default_category}, for an article that names none). */
   public Article inCategory(String name) {

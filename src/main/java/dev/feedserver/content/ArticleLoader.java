@@ -277,7 +277,7 @@ public final class ArticleLoader {
     List<Article> articles = new ArrayList<>();
     List<ArticleProblem> problems = new ArrayList<>(scanProblems);
     List<ArticleProblem> warnings = new ArrayList<>();
-    Map<String, Path> idOwners = new HashMap<>();
+    Map<String, Path> idOwners = new HashMap<>(inPathOrder.size() * 4 / 3 + 1);
     for (FileResult result : inPathOrder) {
       if (result instanceof FileResult.Loaded loaded) {
         Article article = loaded.article();
