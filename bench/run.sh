@@ -13,7 +13,8 @@
 #                                        same jar for the same corpus and port)
 #
 # The server is started with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build
-# made one, $JAVA_OPTS). Its export is served by nginx with gzip_static and brotli_static. Cases,
+# made one, the Procfile's CompileCommand flags, $JAVA_OPTS). Its export is served by nginx with
+# gzip_static and brotli_static. Cases,
 # each against nginx on the same bytes: the small feed (/category/短讯/rss.xml, ~5 KB) and the large
 # feed (the export's category rss.xml, atom.xml or feed.json whose size is closest to 300 KB), each
 # as identity 200, gzip 200, brotli 200 and 304 (If-None-Match with each server's own ETag); and an
