@@ -336,10 +336,10 @@ public final class ArticleLoader {
           id,
           relative,
           fm.title(),
-          shared(fm.categories()),
-          sharedPaths(fm.categoryPaths()),
-          shared(fm.tags()),
-          (String) shared.intern(fm.author()),
+          shared(fm.categories(), this::shared),
+          shared(fm.categoryPaths(), path -> shared(path, this::shared)),
+          shared(fm.tags(), this::shared),
+          shared(fm.author()),
           fm.date(),
           fm.updated().orElse(fm.date()),
           Optional.empty(),
@@ -355,24 +355,22 @@ public final class ArticleLoader {
     }
   }
 
-  /** The shared instance of a list of names (of shared names). Loops, not streams: run per file. */
-  @SuppressWarnings("unchecked")
-  private List<String> shared(List<String> names) {
-    String[] each = new String[names.size()];
-    for (int i = 0; i < each.length; i++) {
-      each[i] = (String) shared.intern(names.get(i));
-    }
-    return (List<String>) shared.intern(List.of(each));
+  /** The shared instance of a name. */
+  private String shared(String name) {
+    return (String) shared.intern(name);
   }
 
-  /** The shared instance of a list of category paths (of shared paths). */
+  /**
+   * The shared instance of a list, of the shared instances of its items (names, or lists of
+   * names). A loop, not a stream: it runs for every file read.
+   */
   @SuppressWarnings("unchecked")
-  private List<List<String>> sharedPaths(List<List<String>> paths) {
-    Object[] each = new Object[paths.size()];
+  private <T> List<T> shared(List<T> items, java.util.function.UnaryOperator<T> sharedItem) {
+    Object[] each = new Object[items.size()];
     for (int i = 0; i < each.length; i++) {
-      each[i] = shared(paths.get(i));
+      each[i] = sharedItem.apply(items.get(i));
     }
-    return (List<List<String>>) shared.intern(List.of(each));
+    return (List<T>) shared.intern(List.of(each));
   }
 
   /** A file's front matter, the warnings reading it gave, and the file's stamp when it was opened. */
