@@ -16,6 +16,7 @@ import dev.feedserver.content.FrontMatterParser;
 import dev.feedserver.content.HtmlSanitizer;
 import dev.feedserver.content.LoadResult;
 import dev.feedserver.content.ReadCache;
+import dev.feedserver.content.SharedNames;
 import dev.feedserver.content.SiteFiles;
 import dev.feedserver.imageproxy.ImageSigner;
 import dev.feedserver.imageproxy.SignedImageUrls;
@@ -220,10 +221,11 @@ public final class Publisher {
   private Publication update(List<ArticleLoader.Found> toRead, List<ArticleProblem> fresh, IntConsumer progress) {
     long t0 = System.nanoTime();
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    SharedNames names = new SharedNames();
     List<Map.Entry<Path, ReadCache.Entry>> read =
         toRead.parallelStream()
             .map(found -> {
-              FileResult result = loader.read(config.articlesDir(), found.file());
+              FileResult result = loader.read(config.articlesDir(), found.file(), names);
               int n = done.incrementAndGet();
               if (n % 5000 == 0) {
                 progress.accept(n);

@@ -42,6 +42,24 @@ class PublisherTest {
     assertThat(fixed.load().warnings()).isEmpty();
   }
 
+  @Test
+  void theArticlesOfOnePassShareOneInstanceOfEachName() throws Exception {
+    // memory grows with the distinct names, not with every mention (heap after GC at 100,000 articles)
+    for (String name : List.of("a.md", "b.md")) {
+      Files.writeString(dir.resolve(name),
+          "---\ntitle: " + name + "\ndate: 2024-03-01\nauthor: Ada\ncategories: [Java, 基础]\ntags: [jvm]\n---\nx\n");
+    }
+    Publisher.Publication first = new Publisher(FixtureSite.config(dir)).publish();
+    List<dev.feedserver.content.Article> articles = first.load().articles();
+    assertThat(articles).hasSize(2);
+    dev.feedserver.content.Article a = articles.get(0);
+    dev.feedserver.content.Article b = articles.get(1);
+    assertThat(b.categories()).isSameAs(a.categories());
+    assertThat(b.categoryPaths()).isSameAs(a.categoryPaths());
+    assertThat(b.tags()).isSameAs(a.tags());
+    assertThat(b.author()).isSameAs(a.author());
+  }
+
   private static List<String> words(List<ArticleProblem> problems) {
     return problems.stream().map(ArticleProblem::toString).toList();
   }

@@ -64,14 +64,6 @@ public final class ArticleLoader {
   private final Function<Article, BodyContext> bodyContext;
   private final HexoRenderer hexo = new HexoRenderer();
   /**
-   * One instance of each name and list of names that articles share (categories, tags, authors:
-   * most articles repeat a few), so memory grows with the distinct names, not with every mention.
-   * Weak: a name no article holds any more goes.
-   */
-  private final com.github.benmanes.caffeine.cache.Interner<Object> shared =
-      com.github.benmanes.caffeine.cache.Interner.newWeakInterner();
-
-  /**
    * @param limits only {@link ContentLimits#maxFileBytes} is the loader's; the parser was built with
    *     the same limits for the rest
    * @param bodyContext what an article's body links to: its base URL, its asset files, other posts
@@ -265,7 +257,8 @@ public final class ArticleLoader {
    */
   public LoadResult load(Path contentDir) throws IOException {
     Scan scan = scan(contentDir);
-    List<FileResult> results = scan.files().parallelStream().map(f -> read(contentDir, f.file())).toList();
+    SharedNames names = new SharedNames();
+    List<FileResult> results = scan.files().parallelStream().map(f -> read(contentDir, f.file(), names)).toList();
     return resolve(results, scan.problems());
   }
 
@@ -325,6 +318,11 @@ public final class ArticleLoader {
    * go to the parser for its fallbacks; what it fell back on comes back as the result's warnings.
    */
   public FileResult read(Path contentDir, Path relative) {
+    return read(contentDir, relative, new SharedNames());
+  }
+
+  /** {@link #read}, sharing the article's names with the others read in the same pass. */
+  public FileResult read(Path contentDir, Path relative, SharedNames names) {
     try {
       Head head = readHead(contentDir, relative);
       FrontMatter fm = head.frontMatter();
@@ -336,10 +334,10 @@ public final class ArticleLoader {
           id,
           relative,
           fm.title(),
-          shared(fm.categories(), this::shared),
-          shared(fm.categoryPaths(), path -> shared(path, this::shared)),
-          shared(fm.tags(), this::shared),
-          shared(fm.author()),
+          names.names(fm.categories()),
+          names.paths(fm.categoryPaths()),
+          names.names(fm.tags()),
+          names.name(fm.author()),
           fm.date(),
           fm.updated().orElse(fm.date()),
           Optional.empty(),
@@ -353,24 +351,6 @@ public final class ArticleLoader {
     } catch (ArticleException e) {
       return new FileResult.Failed(new ArticleProblem(relative, e.line(), e.getMessage()));
     }
-  }
-
-  /** The shared instance of a name. */
-  private String shared(String name) {
-    return (String) shared.intern(name);
-  }
-
-  /**
-   * The shared instance of a list, of the shared instances of its items (names, or lists of
-   * names). A loop, not a stream: it runs for every file read.
-   */
-  @SuppressWarnings("unchecked")
-  private <T> List<T> shared(List<T> items, java.util.function.UnaryOperator<T> sharedItem) {
-    Object[] each = new Object[items.size()];
-    for (int i = 0; i < each.length; i++) {
-      each[i] = sharedItem.apply(items.get(i));
-    }
-    return (List<T>) shared.intern(List.of(each));
   }
 
   /** A file's front matter, the warnings reading it gave, and the file's stamp when it was opened. */

@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,7 +287,7 @@ public final class ReadCache {
     private final DataInputStream in;
     private long left;
     /** Names and lists of names read so far: the articles share them, as the loader's do. */
-    private final Map<Object, Object> shared = new HashMap<>();
+    private final SharedNames shared = new SharedNames();
 
     Reader(DataInputStream in, long length) {
       this.in = in;
@@ -344,7 +343,7 @@ public final class ReadCache {
             categoryPaths.add(names());
           }
           List<String> tags = names();
-          String author = name(string());
+          String author = shared.name(string());
           Instant published = instant();
           Instant updated = instant();
           Optional<String> image = optional();
@@ -356,7 +355,7 @@ public final class ReadCache {
           for (int i = 0; i < warningCount; i++) {
             warnings.add(new ArticleProblem(path, readInt(), string()));
           }
-          Article article = new Article(id, path, title, categories, shareList(List.copyOf(categoryPaths)), tags,
+          Article article = new Article(id, path, title, categories, shared.paths(categoryPaths), tags,
               author, published, updated, image, comments, version, description);
           return new FileResult.Loaded(article, warnings);
         }
@@ -383,18 +382,9 @@ public final class ReadCache {
       int count = count(4);
       List<String> names = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        names.add(name(string()));
+        names.add(string());
       }
-      return shareList(List.copyOf(names));
-    }
-
-    private String name(String name) {
-      return (String) shared.computeIfAbsent(name, n -> n);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> List<T> shareList(List<T> list) {
-      return (List<T>) shared.computeIfAbsent(list, l -> l);
+      return shared.names(names);
     }
 
     private Optional<String> optional() throws IOException {

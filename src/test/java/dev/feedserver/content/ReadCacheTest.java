@@ -55,6 +55,26 @@ class ReadCacheTest {
   }
 
   @Test
+  void articlesReadBackShareOneInstanceOfEachName() throws IOException {
+    Map<Path, ReadCache.Entry> entries = new LinkedHashMap<>();
+    for (String name : List.of("a.md", "b.md")) {
+      Path file = Path.of(name);
+      entries.put(file, new ReadCache.Entry(STAMP, new FileResult.Loaded(new Article(name, file, name,
+          List.of(new String("Java")), List.of(List.of(new String("Java"))), List.of(new String("jvm")),
+          new String("Ann"), Instant.EPOCH, Instant.EPOCH, Optional.empty(), true, 0, Optional.empty()))));
+    }
+    cache("settings").save(entries, List.of());
+
+    List<Article> read = cache("settings").read().entries().values().stream()
+        .map(e -> ((FileResult.Loaded) e.result()).article()).toList();
+    assertThat(read.get(1).categories()).isSameAs(read.get(0).categories());
+    assertThat(read.get(1).categoryPaths()).isSameAs(read.get(0).categoryPaths());
+    assertThat(read.get(1).categoryPaths().get(0).get(0)).isSameAs(read.get(0).categories().get(0));
+    assertThat(read.get(1).tags()).isSameAs(read.get(0).tags());
+    assertThat(read.get(1).author()).isSameAs(read.get(0).author());
+  }
+
+  @Test
   void keptBodiesComeBackWithTheReadingsAndAPathOutsideIsNotTrusted() throws IOException {
     List<KeptBody> bodies = List.of(
         new KeptBody(Path.of("posts", "2024", "全部.md"), -77L, java.net.URI.create("http://feeds.test/entry/id-1/"),
