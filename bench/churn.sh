@@ -3,7 +3,7 @@
 #   bash bench/churn.sh [ARTICLES] [SECONDS]     (defaults 10000 and 60)
 #   CHURN_PORT=17080 bash bench/churn.sh 1000 10  (the server's port, default 18280)
 # The server runs with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build made
-# one, the Procfile's CompileCommand flags, $JAVA_OPTS).
+# one, the run command's flags, $JAVA_OPTS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh

@@ -2,23 +2,34 @@
 # functions that start and measure a server also want WORK and APP_PORT set and an array `pids` that
 # the caller's EXIT trap kills.
 
-# The JVM flags of every server (and export) the benchmarks start: the issue's heap limit, the
-# class-data-sharing archive beside the jar when the build made one, then $JAVA_OPTS (extra flags;
-# they come last, so they win: JAVA_OPTS=-Xmx512m undoes the limit). Sets the array JVM_FLAGS.
+# The JVM flags of every server (and export) the benchmarks start: the issue's heap limit, the run
+# command's argument file (src/main/jvm/feedserver.options: the CDS archive, the CompileCommand and
+# Tier4 flags), the CDS archive beside the jar when it is another jar ($JAR) and the build made one
+# (a later flag wins), then $JAVA_OPTS (extra flags; they come last, so they win: JAVA_OPTS=-Xmx512m
+# undoes the limit). Sets the array JVM_FLAGS.
 jvm_flags() {
   local jar=${JAR:-target/feedserver.jar}
-  JVM_FLAGS=(-Xmx256m)
-  if [ -f "${jar%.jar}.jsa" ]; then JVM_FLAGS+=("-XX:SharedArchiveFile=${jar%.jar}.jsa"); fi
-  # the Procfile's: keep C2 from a half-second compile of the JDK's locale cache at start-up (README)
-  JVM_FLAGS+=(-XX:CompileCommand=quiet "-XX:CompileCommand=dontinline,sun.util.locale.LocaleObjectCache::*")
+  JVM_FLAGS=(-Xmx256m @src/main/jvm/feedserver.options)
+  if [ "$jar" != target/feedserver.jar ] && [ -f "${jar%.jar}.jsa" ]; then
+    JVM_FLAGS+=("-XX:SharedArchiveFile=${jar%.jar}.jsa")
+  fi
   # shellcheck disable=SC2206 # word splitting wanted: several flags in one variable
   JVM_FLAGS+=(${JAVA_OPTS:-})
 }
 
-# The flags as one line, for the benchmarks' header lines.
+# The flags as one line, for the benchmarks' header lines: an argument file as the flags it holds.
 jvm_note() {
   jvm_flags
-  echo "${JVM_FLAGS[*]}"
+  local flag words=()
+  for flag in "${JVM_FLAGS[@]}"; do
+    if [[ $flag == @* ]]; then
+      # shellcheck disable=SC2207 # the file's words, its comments removed
+      words+=($(sed 's/#.*//' "${flag#@}"))
+    else
+      words+=("$flag")
+    fi
+  done
+  echo "${words[*]}"
 }
 
 # Runs the jar ($JAR, default target/feedserver.jar) with jvm_flags and the arguments given. It

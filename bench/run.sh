@@ -13,7 +13,7 @@
 #                                        same jar for the same corpus and port)
 #
 # The server is started with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build
-# made one, the Procfile's CompileCommand flags, $JAVA_OPTS). Its export is served by nginx with
+# made one, the run command's flags, $JAVA_OPTS). Its export is served by nginx with
 # gzip_static and brotli_static. Cases,
 # each against nginx on the same bytes: the small feed (/category/短讯/rss.xml, ~5 KB) and the large
 # feed (the export's category rss.xml, atom.xml or feed.json whose size is closest to 300 KB), each

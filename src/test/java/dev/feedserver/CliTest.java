@@ -94,21 +94,52 @@ class CliTest {
     return flags;
   }
 
+  /** The flags of a {@code java} argument file: its words, without its {@code #} comments. */
+  private static List<String> argumentFileFlags(Path file) throws IOException {
+    List<String> flags = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      int comment = line.indexOf('#');
+      String words = (comment < 0 ? line : line.substring(0, comment)).strip();
+      if (!words.isEmpty()) {
+        flags.addAll(List.of(words.split("\\s+")));
+      }
+    }
+    return flags;
+  }
+
   @Test
-  void theProcfilesJvmFlagsAreAcceptedSilentlyAndTheReadmeRunsTheSame() throws Exception {
+  void theRunCommandsFlagsReachTheJvmSilentlyAndTheReadmeAndBenchmarksRunTheSame() throws Exception {
     List<String> flags = procfileJvmFlags();
-    assertThat(flags).contains("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,sun.util.locale.LocaleObjectCache::*");
+    assertThat(flags).containsExactly("@src/main/jvm/feedserver.options");
+    List<String> options = argumentFileFlags(Path.of("src/main/jvm/feedserver.options"));
+    assertThat(options).contains("-XX:SharedArchiveFile=target/feedserver.jsa", "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=dontinline,sun.util.locale.LocaleObjectCache::*", "-XX:Tier4InvocationThreshold=80000");
     // a flag this JVM did not know would stop it before main; a CompileCommand without "quiet"
     // would print itself on every start (the archive may not fit this test's class path: the JVM
     // then says so, and goes on)
     Run version = run(flags, Map.of(), "--version");
     assertThat(version.status()).as(version.err()).isZero();
     assertThat(version.out()).contains("feedserver ").doesNotContain("CompileCommand");
+    // every flag the file names is applied as it says (its comments are no flags)
+    List<String> printing = new ArrayList<>(flags);
+    printing.add("-XX:+PrintFlagsFinal");
+    Run applied = run(printing, Map.of(), "--version");
+    assertThat(applied.status()).as(applied.err()).isZero();
+    for (String option : options) {
+      Matcher flag = Pattern.compile("-XX:(\\w+)=(.+)").matcher(option);
+      assertThat(flag.matches()).as(option).isTrue();
+      if (flag.group(1).equals("CompileCommand")) {
+        assertThat(applied.out()).as(option).contains(flag.group(2));
+      } else {
+        assertThat(applied.out()).as(option).containsPattern(
+            " " + flag.group(1) + " +=\\s+" + Pattern.quote(flag.group(2)) + " +\\{product\\} \\{command line\\}");
+      }
+    }
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    String procfile = Files.readString(Path.of("Procfile"), StandardCharsets.UTF_8).strip();
-    String flagsAsWritten = procfile.substring("web: java ".length(), procfile.indexOf(" -jar "));
-    assertThat(readme.replace("\\\n  ", "")).as("the README's run command").contains(
-        "java " + flagsAsWritten + " -jar target/feedserver.jar");
+    assertThat(readme).as("the README's run command")
+        .contains("java @src/main/jvm/feedserver.options -jar target/feedserver.jar");
+    assertThat(Files.readString(Path.of("bench/common.sh"), StandardCharsets.UTF_8)).as("the benchmarks' JVM flags")
+        .contains("@src/main/jvm/feedserver.options");
   }
 
   @ParameterizedTest(name = "{0}")
