@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * what readers and browsers ask for, and stops. Run by {@code mvn package} with {@code
  * -XX:ArchiveClassesAtExit=target/feedserver.jsa}, it leaves the classes that start-up and serving
  * load in a class-data-sharing archive, which {@code java -XX:SharedArchiveFile=target/feedserver.jsa
- * -jar target/feedserver.jar} maps instead of loading and verifying them again.
+ * -jar target/feedserver.jar} (the first of the run command's flags, in {@code
+ * src/main/jvm/feedserver.options}) maps instead of loading and verifying them again.
  *
  * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE -cp target/feedserver.jar
  * dev.feedserver.CdsTraining DIR...}; exits 0, or 1 naming what failed (the build then fails).
