@@ -64,16 +64,23 @@ public final class ContentWatcher implements AutoCloseable {
     return watcher;
   }
 
+  /**
+   * Watches {@code start} and every folder below it, each under its path below {@link #root}. The
+   * root itself may be a link (a deploy's "current" link, as {@link ArticleLoader#scan} allows): it
+   * is walked where it leads, or nothing below it would be watched; nothing below it is followed.
+   */
   private void registerTree(Path start) throws IOException {
+    Path walked = start.equals(root) ? root.toRealPath() : start;
     Files.walkFileTree(
-        start,
+        walked,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-            if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+            if (!dir.equals(walked) && dir.getFileName().toString().startsWith(".")) {
               return FileVisitResult.SKIP_SUBTREE;
             }
-            folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+            folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY),
+                start.resolve(walked.relativize(dir)));
             return FileVisitResult.CONTINUE;
           }
 

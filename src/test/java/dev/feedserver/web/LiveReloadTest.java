@@ -117,6 +117,36 @@ class LiveReloadTest {
   }
 
   @Test
+  void aContentFolderReachedThroughALinkIsWatchedToo() throws Exception {
+    // a deploy's "current" link to a release folder: the loader reads through it, so the watcher must
+    Path release = FixtureSite.copyTo(dir.resolve("release-1"));
+    Path notes = Files.createDirectories(release.resolve("notes"));
+    Files.writeString(notes.resolve("note.md"), ARTICLE.formatted("Note, first", "2030-02-01", "n"));
+    Path current = Files.createSymbolicLink(dir.resolve("current"), release);
+    App linked = App.start(FixtureSite.watching(current, Optional.empty()));
+    try {
+      linked.warmed().join();
+      String feed = "http://localhost:" + linked.port() + "/category/Live/rss.xml";
+      assertThat(client.send(HttpRequest.newBuilder(URI.create(feed)).build(), HttpResponse.BodyHandlers.ofString())
+          .body()).contains("Note, first");
+
+      Files.writeString(current.resolve("notes/note.md"), ARTICLE.formatted("Note, edited", "2030-02-01", "n"));
+      Files.writeString(current.resolve("top.md"), ARTICLE.formatted("Top, new", "2030-02-02", "t"));
+      long t0 = System.nanoTime();
+      String body = "";
+      while (System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos()
+          && !(body.contains("Note, edited") && body.contains("Top, new"))) {
+        Thread.sleep(20);
+        body = client.send(HttpRequest.newBuilder(URI.create(feed)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      }
+      assertThat(body).as("an edit in a sub-folder and a new file, through the link")
+          .contains("Note, edited", "Top, new").doesNotContain("Note, first");
+    } finally {
+      linked.stop();
+    }
+  }
+
+  @Test
   void aBurstOfHundredsOfFilesSettles() throws Exception {
     Path burst = Files.createDirectories(dir.resolve("staging/burst"));
     for (int i = 0; i < 300; i++) {
