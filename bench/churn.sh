@@ -2,8 +2,8 @@
 # Load while content changes: a watched server on a copy of the corpus, churn.py driving and editing.
 #   bash bench/churn.sh [ARTICLES] [SECONDS]     (defaults 10000 and 60)
 #   CHURN_PORT=17080 bash bench/churn.sh 1000 10  (the server's port, default 18280)
-# The server runs with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build made
-# one, the run command's flags, $JAVA_OPTS).
+# The server runs with bench/common.sh's JVM flags (-Xmx256m, the run command's flags
+# (src/main/jvm/feedserver.options), $JAVA_OPTS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh

@@ -9,7 +9,7 @@
 # cache (every file read; ready time and heap only), then ROUNDS restarts of each, formats in turn
 # (html, md, html, md, ...), with the read cache the last first start kept
 # (FEED_READ_CACHE=$WORK/read-cache-N-FORMAT), each a fresh JVM (bench/common.sh's flags: -Xmx256m,
-# the CDS archive when the build made one, the run command's flags, $JAVA_OPTS): ready
+# the run command's flags (src/main/jvm/feedserver.options), $JAVA_OPTS): ready
 # time (JVM start to the first 200 for /rss.xml), heap after a full GC once the warm-up thread has
 # finished, reload latency (one article's title edited until its entry page shows it), and from
 # 10,000 articles up feed req/s (wrk -t2 -c64 for DURATION,

@@ -12,8 +12,8 @@
 #   FRESH_EXPORT=1 bash bench/run.sh 10000  (export again even if the last one was made by the
 #                                        same jar for the same corpus and port)
 #
-# The server is started with bench/common.sh's JVM flags (-Xmx256m, the CDS archive when the build
-# made one, the run command's flags, $JAVA_OPTS). Its export is served by nginx with
+# The server is started with bench/common.sh's JVM flags (-Xmx256m, the run command's
+# flags (src/main/jvm/feedserver.options), $JAVA_OPTS). Its export is served by nginx with
 # gzip_static and brotli_static. Cases,
 # each against nginx on the same bytes: the small feed (/category/短讯/rss.xml, ~5 KB) and the large
 # feed (the export's category rss.xml, atom.xml or feed.json whose size is closest to 300 KB), each

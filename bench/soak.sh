@@ -2,8 +2,8 @@
 # A soak: readers' conditional polling, content churn and full reloads against a watched server.
 #   bash bench/soak.sh [ARTICLES] [MINUTES]     (defaults 1000 and 30)
 #   SOAK_PORT=17080 bash bench/soak.sh 1000 1   (the server's port, default 18380)
-# The server runs with bench/common.sh's JVM flags (-Xmx256m, the CDS archive beside $JAR when the
-# build made one, the run command's flags, $JAVA_OPTS).
+# The server runs with bench/common.sh's JVM flags (-Xmx256m, the run command's flags
+# (src/main/jvm/feedserver.options), $JAVA_OPTS).
 # Prints a row a minute (requests, 304 share, failures, p50/p99, heap after GC, fds, threads) and
 # whether they stayed flat. Not part of CI.
 set -euo pipefail

@@ -11,7 +11,7 @@
 # `LOAD=0 bash bench/run.sh` measures, with the same code (bench/common.sh): ready time (JVM start
 # to the first 200 for /rss.xml), heap after a full GC once the warm-up is over, and reload latency
 # (one article's title edited, until its permalink page shows it), with bench/common.sh's JVM flags
-# (-Xmx256m, the CDS archive when the build made one, the run command's flags,
+# (-Xmx256m, the run command's flags (src/main/jvm/feedserver.options),
 # $JAVA_OPTS). No wrk, no nginx, no export.
 # bench/growth.sh measures the same and more at several sizes.
 # Prints a Markdown table: every run, the median of each format and the md / html ratio of the

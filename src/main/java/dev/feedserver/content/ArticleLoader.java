@@ -316,12 +316,8 @@ public final class ArticleLoader {
    * beginning of the file is read, as far as its front matter goes, and checked to be UTF-8; the
    * rest is read (and checked) with the body ({@link #body}). The file's name and modification time
    * go to the parser for its fallbacks; what it fell back on comes back as the result's warnings.
+   * Its names are shared with the other articles read in the same pass ({@code names}).
    */
-  public FileResult read(Path contentDir, Path relative) {
-    return read(contentDir, relative, new SharedNames());
-  }
-
-  /** {@link #read}, sharing the article's names with the others read in the same pass. */
   public FileResult read(Path contentDir, Path relative, SharedNames names) {
     try {
       Head head = readHead(contentDir, relative);

@@ -46,7 +46,7 @@ class ArticleLoaderTest {
   void articlesNamingTheSameTopicsShareOneInstanceOfEachName() throws Exception {
     // memory grows with the distinct names, not with every mention (heap after GC at 100,000 articles)
     for (String name : List.of("a.md", "b.md", "c.md")) {
-      Files.writeString(dir.resolve(name), "---\ntitle: " + name + "\ndate: 2024-03-01\nauthor: " + new String("Ada")
+      Files.writeString(dir.resolve(name), "---\ntitle: " + name + "\ndate: 2024-03-01\nauthor: Ada"
           + "\ncategories:\n  - [Java, 基础]\n  - Tools\ntags: [jvm, " + (name.equals("c.md") ? "gc" : "jit") + "]\n---\nBody\n",
           StandardCharsets.UTF_8);
     }
@@ -148,9 +148,9 @@ class ArticleLoaderTest {
     assertThat(article(result, "no_title-here").title()).isEqualTo("no title here");
     assertThat(article(result, "weekday").published()).isEqualTo(Instant.parse("2021-12-06T00:00:00Z"));
     // one file read alone carries its own warnings; a clean one none
-    assertThat(loader.read(dir, Path.of("undated.md"))).isInstanceOfSatisfying(FileResult.Loaded.class,
+    assertThat(loader.read(dir, Path.of("undated.md"), new SharedNames())).isInstanceOfSatisfying(FileResult.Loaded.class,
         loaded -> assertThat(loaded.warnings()).extracting(ArticleProblem::file).containsExactly(Path.of("undated.md")));
-    assertThat(loader.read(dir, Path.of("clean.md"))).isInstanceOfSatisfying(FileResult.Loaded.class,
+    assertThat(loader.read(dir, Path.of("clean.md"), new SharedNames())).isInstanceOfSatisfying(FileResult.Loaded.class,
         loaded -> assertThat(loaded.warnings()).isEmpty());
     // bodies are found after every framing
     assertThat(loader.body(dir, article(result, "no_title-here")).html().html()).isEqualTo("<p>n</p>");

@@ -109,7 +109,7 @@ class HeadReadingPropertiesTest {
     Files.write(DIR.resolve(FILE), sample.bytes());
     FrontMatterParser.Origin origin =
         FrontMatterParser.Origin.of(FILE, Files.getLastModifiedTime(DIR.resolve(FILE)).toInstant());
-    FileResult loaded = loader.read(DIR, FILE);
+    FileResult loaded = loader.read(DIR, FILE, new SharedNames());
 
     FrontMatterParser.Parsed whole;
     try {
@@ -124,7 +124,7 @@ class HeadReadingPropertiesTest {
       assertThat(firstDifference(sample)).as("where the file goes wrong").isGreaterThanOrEqualTo(sample.headEnd());
       assertThat(sample.clean()).isNotEqualTo(sample.bytes());
       Files.write(DIR.resolve(FILE), sample.clean());
-      FileResult cleanLoaded = loader.read(DIR, FILE);
+      FileResult cleanLoaded = loader.read(DIR, FILE, new SharedNames());
       assertThat(loaded.getClass()).isEqualTo(cleanLoaded.getClass());
       if (loaded instanceof FileResult.Failed failed) {
         assertThat(failed.problem()).isEqualTo(((FileResult.Failed) cleanLoaded).problem());
